@@ -1,0 +1,39 @@
+import { defineConfig } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { ROOT, SUBPATH } from './tests/e2e/servers';
+
+// Playwright cannot download its browsers on every machine: use Debian's Chromium where it exists
+// (or CHROMIUM_PATH), Playwright's own browser elsewhere.
+const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+const args = [
+	// Keep Chromium off the network it may not reach (and must not, for the no-third-party tests).
+	'--disable-background-networking',
+	'--disable-component-update',
+	// Chromium's sandbox refuses to start as root (CI runs as root).
+	...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])
+];
+
+export default defineConfig({
+	testDir: 'tests/e2e',
+	testMatch: '**/*.test.ts',
+	fullyParallel: true,
+	forbidOnly: !!process.env.CI,
+	retries: 0,
+	workers: process.env.CI ? 2 : undefined,
+	reporter: process.env.CI ? [['list'], ['html', { open: 'never' }]] : 'list',
+	use: {
+		baseURL: ROOT,
+		browserName: 'chromium',
+		viewport: { width: 1280, height: 800 },
+		launchOptions: { executablePath, args },
+		trace: 'retain-on-failure'
+	},
+	webServer: [
+		{ command: 'node scripts/serve.js --port 4173', url: ROOT, reuseExistingServer: !process.env.CI },
+		{
+			command: 'node scripts/serve.js --port 4174 --base /graphics/2022/mobilization/',
+			url: SUBPATH,
+			reuseExistingServer: !process.env.CI
+		}
+	]
+});

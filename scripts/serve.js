@@ -1,0 +1,47 @@
+#!/usr/bin/env node
+// Serves build/ like any plain static host would, optionally under a subpath, to prove the build is
+// path-independent. Usage: node scripts/serve.js [--port 4173] [--base /graphics/2022/mobilization/] [--dir build]
+import { existsSync, statSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import sirv from 'sirv';
+
+const { values } = parseArgs({
+	options: {
+		port: { type: 'string', default: process.env.PORT ?? '4173' },
+		base: { type: 'string', default: '/' },
+		dir: { type: 'string', default: 'build' }
+	}
+});
+const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
+const dir = values.dir;
+if (!existsSync(join(dir, 'index.html'))) {
+	console.error(`No ${dir}/index.html: run \`npm run build\` first.`);
+	process.exit(1);
+}
+const files = sirv(dir, { etag: true, extensions: [] });
+
+createServer((req, res) => {
+	const url = new URL(req.url ?? '/', 'http://localhost');
+	if (`${url.pathname}/` === base) return redirect(res, base + url.search);
+	if (!url.pathname.startsWith(base)) {
+		res.writeHead(404).end('Not found');
+		return;
+	}
+	const path = url.pathname.slice(base.length - 1);
+	// A folder without its slash would break relative links: send readers to the slashed URL.
+	const folder = join(dir, decodeURIComponent(path));
+	if (!path.endsWith('/') && existsSync(folder) && statSync(folder).isDirectory()) {
+		return redirect(res, `${url.pathname}/${url.search}`);
+	}
+	req.url = path.endsWith('/') ? `${path}index.html${url.search}` : path + url.search;
+	files(req, res, () => res.writeHead(404).end('Not found'));
+}).listen(Number(values.port), () => {
+	console.log(`Serving ${dir}/ at http://localhost:${values.port}${base}`);
+});
+
+/** @param {import('node:http').ServerResponse} res @param {string} location */
+function redirect(res, location) {
+	res.writeHead(301, { location }).end();
+}

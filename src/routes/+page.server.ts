@@ -1,0 +1,11 @@
+import { env } from '$env/dynamic/public';
+import { loadContent } from '$lib/content/load.server';
+import { buildStory } from '$lib/story/model';
+
+export function load() {
+	return {
+		story: buildStory(loadContent()),
+		// Absolute URL for canonical and share tags; set PUBLIC_SITE_URL where the story is published.
+		siteUrl: env.PUBLIC_SITE_URL || 'http://localhost:4173/'
+	};
+}

@@ -1,0 +1,125 @@
+import { ACCOUNT_IDS, HEADINGS, sourceSentences } from '../source-text';
+import { expect, phone, test, visibleText } from './fixtures';
+import { SUBPATH } from './servers';
+
+const sentences = sourceSentences();
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
+
+		test('every sentence of the source is in the visible text', async ({ page }) => {
+			await page.goto('./');
+			const text = await visibleText(page);
+			expect(sentences.filter((s) => !text.includes(s))).toEqual([]);
+		});
+
+		test('each account is a section headed by who and where, with its quote', async ({ page }) => {
+			await page.goto('./');
+			const ids = await page.locator('main section[id]').evaluateAll((els) => els.map((el) => el.id));
+			expect(ids).toEqual(ACCOUNT_IDS);
+			for (const { id, shown, quote } of HEADINGS) {
+				const section = page.locator(`section#${id}`);
+				await expect(section.getByRole('heading', { level: 2 })).toHaveText(shown);
+				await expect(section.locator('blockquote').first()).toContainText(quote);
+			}
+		});
+	});
+}
+
+test.describe('on a 360x640 phone', () => {
+	test.use(phone);
+
+	test('never scrolls sideways, and story paragraphs are at least 16px', async ({ page }) => {
+		await page.goto('./');
+		const { scrollWidth, clientWidth } = await page.evaluate(() => {
+			const { scrollWidth, clientWidth } = document.documentElement;
+			return { scrollWidth, clientWidth };
+		});
+		expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
+		const wide = await page.evaluate(() =>
+			[...document.querySelectorAll('body *')]
+				.filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.checkVisibility())
+				.map((el) => el.outerHTML.slice(0, 80))
+		);
+		expect(wide).toEqual([]);
+		const sizes = await page.locator('main p.prose').evaluateAll((ps) => ps.map((p) => parseFloat(getComputedStyle(p).fontSize)));
+		expect(sizes.length).toBeGreaterThan(15);
+		expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
+	});
+
+	test('reads at a comfortable size and measure', async ({ page }) => {
+		await page.goto('./');
+		const p = page.locator('#anna .words p').first();
+		const size = await p.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
+		expect(size).toBeGreaterThanOrEqual(18);
+		expect(size).toBeLessThanOrEqual(20);
+	});
+});
+
+test.describe('semantics', () => {
+	test('one h1, English, quotations marked up, and a skip link first in tab order', async ({ page }) => {
+		await page.goto('./');
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.locator('h1')).toHaveCount(1);
+		await expect(page.locator('section blockquote')).toHaveCount(ACCOUNT_IDS.length * 2);
+		await page.keyboard.press('Tab');
+		const skip = page.locator(':focus');
+		await expect(skip).toHaveAttribute('href', '#story');
+		await expect(skip).toBeInViewport();
+		const outline = await skip.evaluate((el) => getComputedStyle(el).outlineStyle);
+		expect(outline).not.toBe('none');
+		await page.keyboard.press('Enter');
+		await expect(page.locator('#story')).toBeFocused();
+	});
+
+	test('the account links jump to each account', async ({ page }) => {
+		await page.goto('./');
+		await page.getByRole('navigation').getByRole('link', { name: /Oleg Klimov/ }).click();
+		await expect(page).toHaveURL(/#oleg$/);
+		await expect(page.locator('#oleg h2')).toBeInViewport();
+	});
+
+	test('title, description, canonical, theme colour and favicon', async ({ page, request }) => {
+		await page.goto('./');
+		await expect(page).toHaveTitle(/five Russians/);
+		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /mobilization/);
+		await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\//);
+		await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
+		expect((await request.get('./favicon.svg')).ok()).toBe(true);
+	});
+
+	test('the HTML links only relatively, so any subpath works', async ({ request }) => {
+		// The canonical URL is absolute by definition; nothing else may be.
+		const html = (await (await request.get('./')).text()).replace(/<link rel="canonical"[^>]*>/, '');
+		expect(html).toContain('href="./favicon.svg"');
+		expect(html.match(/(?:href|src)="\/[^"]*"/g) ?? []).toEqual([]);
+		expect(html.match(/(?:href|src)="https?:[^"]*"/g) ?? []).toEqual([]);
+	});
+
+	test('the web fonts load from the page origin', async ({ page }) => {
+		await page.goto('./');
+		await page.evaluate(() => document.fonts.ready);
+		const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
+		expect(loaded).toEqual(expect.arrayContaining(['Source Serif 4 Variable', 'Inter Variable']));
+	});
+});
+
+test.describe('served under a subpath', () => {
+	test('loads every asset and hydrates', async ({ page }) => {
+		const requests: string[] = [];
+		page.on('requestfinished', (r) => requests.push(r.url()));
+		await page.goto(SUBPATH);
+		await page.evaluate(() => document.fonts.ready);
+		expect(requests.length).toBeGreaterThan(5);
+		expect(requests.filter((url) => !url.startsWith(SUBPATH))).toEqual([]);
+		expect(await visibleText(page)).toContain(sentences[0]);
+		await page.getByRole('navigation').getByRole('link', { name: /Aleksandr/ }).click();
+		await expect(page).toHaveURL(`${SUBPATH}#aleksandr`);
+	});
+
+	test('a folder URL without its slash redirects to it', async ({ page }) => {
+		await page.goto(SUBPATH.replace(/\/$/, ''));
+		expect(page.url()).toBe(SUBPATH);
+	});
+});

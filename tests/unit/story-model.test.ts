@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseContent } from '$lib/content/parse';
+import { buildStory } from '$lib/story/model';
+import { HEADINGS, SOURCE, normalize, sourceSentences } from '../source-text';
+
+const story = buildStory(parseContent(readFileSync('src/content/story.aml', 'utf8'), SOURCE));
+
+describe('the story model', () => {
+	it('has the intro then the five accounts as steps', () => {
+		expect(story.steps).toEqual(['intro', ...HEADINGS.map((h) => h.id)]);
+	});
+
+	it('heads each account as the source names the person', () => {
+		expect(story.sections.map((s) => `${s.who}, ${s.where}`)).toEqual(HEADINGS.map((h) => h.shown));
+		expect(story.sections.map((s) => s.quote)).toEqual(HEADINGS.map((h) => h.quote));
+	});
+
+	it('holds every sentence of the source body', () => {
+		const text = normalize(
+			[...story.intro, ...story.sections.flatMap((s) => s.paragraphs), story.source.printed].join(' ')
+		);
+		const sentences = sourceSentences();
+		expect(sentences.length).toBeGreaterThan(100);
+		expect(sentences.filter((s) => !text.includes(s))).toEqual([]);
+	});
+
+	it('splits the accounts where each speaker paragraph opens with “', () => {
+		for (const section of story.sections) {
+			for (const p of section.paragraphs) expect(p.startsWith('“')).toBe(true);
+		}
+	});
+});
