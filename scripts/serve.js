@@ -20,7 +20,8 @@ if (!existsSync(join(dir, 'index.html'))) {
 	console.error(`No ${dir}/index.html: run \`npm run build\` first.`);
 	process.exit(1);
 }
-const files = sirv(dir, { etag: true, extensions: [] });
+// dev: look files up per request, so a rebuild while the server runs is served, not a stale list.
+const files = sirv(dir, { dev: true, etag: true, extensions: [] });
 
 createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://localhost');

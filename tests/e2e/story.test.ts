@@ -105,6 +105,28 @@ test.describe('semantics', () => {
 	});
 });
 
+for (const viewport of [phone.viewport, { width: 1280, height: 800 }]) {
+	test(`the font swap moves nothing at ${viewport.width}px`, async ({ page }) => {
+		await page.setViewportSize(viewport);
+		// Slow fonts: the page first paints in the size-adjusted fallbacks, then swaps.
+		await page.route('**/*.woff2', async (route) => {
+			await new Promise((resolve) => setTimeout(resolve, 600));
+			await route.continue();
+		});
+		await page.addInitScript(() => {
+			const w = window as unknown as { layoutShift: number };
+			w.layoutShift = 0;
+			new PerformanceObserver((list) => {
+				for (const entry of list.getEntries()) w.layoutShift += (entry as unknown as { value: number }).value;
+			}).observe({ type: 'layout-shift', buffered: true });
+		});
+		await page.goto('./');
+		await page.evaluate(() => document.fonts.ready);
+		await page.waitForTimeout(200);
+		expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+	});
+}
+
 test.describe('served under a subpath', () => {
 	test('loads every asset and hydrates', async ({ page }) => {
 		const requests: string[] = [];

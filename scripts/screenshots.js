@@ -1,0 +1,45 @@
+#!/usr/bin/env node
+// Screenshots of the built story at the sizes the piece promises, light and dark, for people to look at.
+// Usage: npm run build && node scripts/screenshots.js [--url http://localhost:4173/] [--out screenshots]
+// Needs a server on --url (npm run serve).
+import { chromium } from '@playwright/test';
+import { existsSync, mkdirSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+	options: {
+		url: { type: 'string', default: 'http://localhost:4173/' },
+		out: { type: 'string', default: 'screenshots' }
+	}
+});
+const sizes = [
+	[360, 640],
+	[390, 844],
+	[768, 1024],
+	[1024, 768],
+	[1280, 800],
+	[1920, 1080]
+];
+const spots = ['', '#anna', '#konstantin-roman'];
+mkdirSync(values.out, { recursive: true });
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+	args: ['--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+});
+for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+	for (const [width, height] of sizes) {
+		for (const spot of spots) {
+			// A fresh page per spot: a hash change on the same page would scroll smoothly, mid-flight.
+			const page = await browser.newPage({ viewport: { width, height }, colorScheme, reducedMotion: 'reduce' });
+			await page.goto(values.url + spot);
+			await page.evaluate(() => document.fonts.ready);
+			await page.waitForTimeout(300);
+			const name = `${values.out}/${width}x${height}-${colorScheme}${spot.replace('#', '-') || '-top'}.png`;
+			await page.screenshot({ path: name });
+			console.log(name);
+			await page.close();
+		}
+	}
+}
+await browser.close();
