@@ -9,25 +9,21 @@ import { parseArgs } from 'node:util';
 const { values } = parseArgs({
 	options: {
 		url: { type: 'string', default: 'http://localhost:4173/' },
-		out: { type: 'string', default: 'screenshots' }
+		out: { type: 'string', default: 'screenshots' },
+		sizes: { type: 'string', default: '360x640,390x844,844x390,768x1024,1024x768,1280x800,1920x1080' },
+		schemes: { type: 'string', default: 'light,dark' },
+		spots: { type: 'string', default: ',#konstantin,#anna,#oleg,#konstantin-roman,#aleksandr' }
 	}
 });
-const sizes = [
-	[360, 640],
-	[390, 844],
-	[768, 1024],
-	[1024, 768],
-	[1280, 800],
-	[1920, 1080]
-];
-const spots = ['', '#anna', '#konstantin-roman'];
+const sizes = values.sizes.split(',').map((size) => size.split('x').map(Number));
+const spots = values.spots.split(',');
 mkdirSync(values.out, { recursive: true });
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
 	args: ['--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
 });
-for (const colorScheme of /** @type {const} */ (['light', 'dark'])) {
+for (const colorScheme of /** @type {('light' | 'dark')[]} */ (values.schemes.split(','))) {
 	for (const [width, height] of sizes) {
 		for (const spot of spots) {
 			// A fresh page per spot: a hash change on the same page would scroll smoothly, mid-flight.

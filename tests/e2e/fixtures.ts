@@ -34,3 +34,8 @@ export { expect };
 export async function visibleText(page: Page): Promise<string> {
 	return normalize(await page.locator('body').innerText());
 }
+
+/** Waits until the page's script has taken over (the scrolling graphic is measured and driven). */
+export async function enhanced(page: Page): Promise<void> {
+	await page.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
+}

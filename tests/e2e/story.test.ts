@@ -1,5 +1,5 @@
 import { ACCOUNT_IDS, HEADINGS, sourceSentences } from '../source-text';
-import { expect, phone, test, visibleText } from './fixtures';
+import { enhanced, expect, phone, test, visibleText } from './fixtures';
 import { SUBPATH } from './servers';
 
 const sentences = sourceSentences();
@@ -39,6 +39,8 @@ test.describe('on a 360x640 phone', () => {
 		expect(scrollWidth).toBeLessThanOrEqual(clientWidth);
 		const wide = await page.evaluate(() =>
 			[...document.querySelectorAll('body *')]
+				// Map shapes run past their SVG's edge by design; the SVG clips them.
+				.filter((el) => !(el instanceof SVGElement && el.ownerSVGElement))
 				.filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5 && el.checkVisibility())
 				.map((el) => el.outerHTML.slice(0, 80))
 		);
@@ -75,7 +77,8 @@ test.describe('semantics', () => {
 
 	test('the account links jump to each account', async ({ page }) => {
 		await page.goto('./');
-		await page.getByRole('navigation').getByRole('link', { name: /Oleg Klimov/ }).click();
+		await enhanced(page);
+		await page.getByRole('navigation', { name: 'The five accounts' }).getByRole('link', { name: /Oleg Klimov/ }).click();
 		await expect(page).toHaveURL(/#oleg$/);
 		await expect(page.locator('#oleg h2')).toBeInViewport();
 	});
@@ -133,10 +136,11 @@ test.describe('served under a subpath', () => {
 		page.on('requestfinished', (r) => requests.push(r.url()));
 		await page.goto(SUBPATH);
 		await page.evaluate(() => document.fonts.ready);
+		await enhanced(page);
 		expect(requests.length).toBeGreaterThan(5);
 		expect(requests.filter((url) => !url.startsWith(SUBPATH))).toEqual([]);
 		expect(await visibleText(page)).toContain(sentences[0]);
-		await page.getByRole('navigation').getByRole('link', { name: /Aleksandr/ }).click();
+		await page.getByRole('navigation', { name: 'The five accounts' }).getByRole('link', { name: /Aleksandr/ }).click();
 		await expect(page).toHaveURL(`${SUBPATH}#aleksandr`);
 	});
 

@@ -114,11 +114,11 @@ describe('bad content fails with the field and its line', () => {
 	it('an unclosed [list]', () => {
 		const bad = aml.replace(/(\[\.paragraphs\]\n(?:\*.*\n)+)\[\]\n\n(id: anna)/, '$1\n$2');
 		expect(bad).not.toEqual(aml);
-		const problems = problemsOf(bad);
-		const opened = lineNo('quote: We are being cornered') + 1;
-		expect(lines[opened - 1]).toBe('[.paragraphs]');
-		expect(problems[0]).toBe(
-			`${opened + 5} : key "id" inside [.paragraphs] (opened at line ${opened}), a list of * items: close that list with [] first`
+		const badLines = bad.split('\n');
+		const opened = lineNo('[.paragraphs]');
+		const next = badLines.indexOf('id: anna') + 1;
+		expect(problemsOf(bad)[0]).toBe(
+			`${next} : key "id" inside [.paragraphs] (opened at line ${opened}), a list of * items: close that list with [] first`
 		);
 	});
 

@@ -24,10 +24,47 @@ const record = <T extends v.ObjectEntries>(entries: T) =>
 		issue.expected === 'never' ? 'is not a known key here' : 'must be a block: {name} … {} or list items'
 	);
 
+const PlaceSchema = record({
+	/** As the source spells it: the map label. */
+	name: text,
+	/** ISO 3166-1 alpha-2 code, to find the place in the gazetteer. */
+	country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as RU')),
+	/** The gazetteer's spelling, where it differs from the source's. */
+	geonames: optionalText,
+	role: v.picklist(['home', 'origin', 'via', 'destination'], 'must be home, origin, via or destination')
+});
+
+const CountrySchema = record({
+	/** As Natural Earth and the source name it. */
+	name: text,
+	role: v.picklist(['named', 'wish', 'danger'], 'must be named, wish or danger')
+});
+
+const RouteSchema = record({
+	/** Place or country names of the same step, joined by " > ". */
+	stops: v.pipe(
+		text,
+		v.transform((value) => value.split('>').map((stop) => stop.trim())),
+		v.check((stops) => stops.length >= 2 && stops.every(Boolean), 'must name at least two stops: A > B')
+	),
+	kind: v.picklist(['fled', 'wish'], 'must be fled or wish')
+});
+
+/** What the locator map shows for one step. */
+const optionalList = <T extends v.GenericSchema>(item: T, what: string) =>
+	v.optional(v.array(item, `must be a list of ${what}: [name] … []`), []);
+const mapEntries = {
+	places: optionalList(PlaceSchema, 'places (name, country, role)'),
+	countries: optionalList(CountrySchema, 'countries (name, role)'),
+	routes: optionalList(RouteSchema, 'routes (stops, kind)')
+};
+
 export const PersonSchema = record({ name: text, age: count });
 
 export const AccountSchema = record({
 	id: v.picklist(ACCOUNT_IDS, `must be one of ${ACCOUNT_IDS.join(', ')}`),
+	/** The account's name in the chapter control ("Anna"). */
+	short: text,
 	people: list(PersonSchema, 'people (name, age)'),
 	place: text,
 	region: optionalText,
@@ -35,6 +72,9 @@ export const AccountSchema = record({
 	journey: optionalText,
 	/** The account's headline quote, verbatim from the source heading. */
 	quote: text,
+	/** Describes the account's map state for everyone, in words (the figure's caption). */
+	mapCaption: text,
+	...mapEntries,
 	paragraphs: list(text, '* paragraphs')
 });
 
@@ -53,15 +93,29 @@ export const ContentSchema = record({
 	title: text,
 	description: text,
 	source: record({ publication: text, credit: text, printed: text }),
-	corrections: v.optional(list(record({ from: text, to: text }), 'corrections (from, to)'), []),
+	corrections: optionalList(record({ from: text, to: text }), 'corrections (from, to)'),
+	introMap: record({ caption: text, ...mapEntries }),
 	intro: list(text, '* paragraphs'),
 	figures: list(FigureSchema, 'figures'),
 	accounts: list(AccountSchema, 'accounts'),
-	labels: record({ skipLink: text, accountsNav: text, sourceHeading: text })
+	labels: record({
+		skipLink: text,
+		accountsNav: text,
+		sourceHeading: text,
+		mapTitle: text,
+		mapCredit: text,
+		routeFled: text,
+		routeWish: text,
+		chapterNav: text
+	})
 });
 
 export type Content = v.InferOutput<typeof ContentSchema>;
 export type Account = v.InferOutput<typeof AccountSchema>;
 export type Figure = v.InferOutput<typeof FigureSchema>;
+export type Place = v.InferOutput<typeof PlaceSchema>;
+export type Country = v.InferOutput<typeof CountrySchema>;
+export type Route = v.InferOutput<typeof RouteSchema>;
+export type MapEntries = Pick<Account, 'places' | 'countries' | 'routes'>;
 export type AccountId = (typeof ACCOUNT_IDS)[number];
 export type FigureId = (typeof FIGURE_IDS)[number];

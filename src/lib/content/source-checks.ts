@@ -1,5 +1,5 @@
 import { formatCount } from '$lib/format';
-import { ACCOUNT_IDS, FIGURE_IDS, type Content } from './schema';
+import { ACCOUNT_IDS, FIGURE_IDS, type Content, type MapEntries } from './schema';
 import type { PathSegment } from './aml-lines';
 
 export interface SourceIssue {
@@ -46,6 +46,25 @@ export function checkAgainstSource(content: Content, source: string): SourceIssu
 
 	content.intro.forEach((p, i) => verbatim(p, ['intro', i]));
 
+	// The map shows only what the text says: every place and country is named in the source,
+	// and routes run between the step's own places and countries.
+	const checkMap = (map: MapEntries, at: PathSegment[]) => {
+		const names = new Set([...map.places.map((p) => p.name), ...map.countries.map((c) => c.name)]);
+		map.places.forEach((p, i) => {
+			if (!text.includes(p.name)) fail([...at, 'places', i, 'name'], `the source never names “${p.name}”`);
+		});
+		map.countries.forEach((c, i) => {
+			if (!text.includes(c.name)) fail([...at, 'countries', i, 'name'], `the source never names “${c.name}”`);
+		});
+		map.routes.forEach((r, i) => {
+			for (const stop of r.stops) {
+				if (!names.has(stop)) fail([...at, 'routes', i, 'stops'], `“${stop}” is not a place or country of this step`);
+			}
+		});
+	};
+	checkMap(content.introMap, ['introMap']);
+	content.accounts.forEach((account, i) => checkMap(account, ['accounts', i]));
+
 	const seen = new Map<string, number>();
 	content.accounts.forEach((account, i) => {
 		const first = seen.get(account.id);
@@ -87,6 +106,8 @@ export function checkAgainstSource(content: Content, source: string): SourceIssu
 		[['dek'], content.dek],
 		[['title'], content.title],
 		[['description'], content.description],
+		[['introMap', 'caption'], content.introMap.caption],
+		...content.accounts.map((a, i): [PathSegment[], string] => [['accounts', i, 'mapCaption'], a.mapCaption]),
 		...Object.entries(content.source).map(([k, value]): [PathSegment[], string] => [['source', k], value]),
 		...Object.entries(content.labels).map(([k, value]): [PathSegment[], string] => [['labels', k], value])
 	];

@@ -4,6 +4,8 @@ export type StepId = 'intro' | AccountId;
 
 export interface StorySection {
 	id: AccountId;
+	/** "Konstantin and Roman": the chapter control's name for it. */
+	short: string;
 	/** "Konstantin Ilin (37) and Roman Matvejev (36)" */
 	who: string;
 	/** "Ulan-Ude, Buryatia"; "Moscow, fled to Uzbekistan" */
@@ -30,6 +32,7 @@ export interface Story {
 export function sectionOf(account: Account): StorySection {
 	return {
 		id: account.id,
+		short: account.short,
 		who: account.people.map((p) => `${p.name} (${p.age})`).join(' and '),
 		where: [account.place, account.region, account.journey].filter(Boolean).join(', '),
 		quote: account.quote,

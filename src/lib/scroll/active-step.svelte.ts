@@ -1,0 +1,40 @@
+/**
+ * Which step of the story the reader is on. One instance per page, shared through context, written
+ * only by the scroll engine (or a jump) and read by the graphic, the chapter nav and the URL.
+ */
+export class ActiveStep<Id extends string = string> {
+	#current = $state() as Id;
+	#steps: readonly Id[];
+	/**
+	 * False until the reader scrolls, taps or presses a key: changes before that (a deep link,
+	 * scroll restoration) are where the reader arrived, shown at once rather than animated.
+	 */
+	readerMoved = false;
+
+	constructor(steps: readonly Id[]) {
+		if (steps.length === 0) throw new Error('ActiveStep needs at least one step');
+		this.#steps = steps;
+		this.#current = steps[0]!;
+	}
+
+	get current(): Id {
+		return this.#current;
+	}
+
+	get steps(): readonly Id[] {
+		return this.#steps;
+	}
+
+	/** Position of the current step, 0-based. */
+	get index(): number {
+		return this.#steps.indexOf(this.#current);
+	}
+
+	/** Moves to `id` when it is a known step; anything else (a stray hash) is ignored. */
+	set(id: string | undefined | null): boolean {
+		const step = this.#steps.find((s) => s === id);
+		if (step === undefined) return false;
+		this.#current = step;
+		return true;
+	}
+}

@@ -1,0 +1,224 @@
+import type { Page } from '@playwright/test';
+import { ACCOUNT_IDS } from '../source-text';
+import { enhanced, expect, phone, test } from './fixtures';
+
+const STEPS = ['intro', ...ACCOUNT_IDS];
+const graphic = (page: Page) => page.locator('[data-graphic]');
+
+/** Records every value `data-active` and the map's viewBox take, from the first script on. */
+async function recordGraphic(page: Page) {
+	await page.addInitScript(() => {
+		const w = window as unknown as { actives: string[]; views: string[] };
+		w.actives = [];
+		w.views = [];
+		new MutationObserver((records) => {
+			for (const r of records) {
+				const el = r.target as Element;
+				if (r.attributeName === 'data-active') w.actives.push(el.getAttribute('data-active') ?? '');
+				if (r.attributeName === 'viewBox' && el.closest('[data-graphic]')) w.views.push(el.getAttribute('viewBox') ?? '');
+			}
+		}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-active', 'viewBox'] });
+	});
+}
+const recorded = (page: Page) =>
+	page.evaluate(() => {
+		const w = window as unknown as { actives: string[]; views: string[] };
+		return { actives: w.actives, views: w.views };
+	});
+
+/** The view a step should settle on: its inline (no-JS) map carries the same state. */
+const viewOf = (page: Page, step: string) => page.locator(`[data-inline-map="${step}"] svg.locator-map`).getAttribute('viewBox');
+const numbers = (view: string | null) => (view ?? '').split(/\s+/).map(Number);
+
+/** The settled picture: the step's view, its layer alone visible. */
+async function expectSettledOn(page: Page, step: string) {
+	await expect(graphic(page)).toHaveAttribute('data-active', step);
+	const target = numbers(await viewOf(page, step));
+	await expect
+		.poll(async () => Math.max(...numbers(await graphic(page).locator('svg.locator-map').getAttribute('viewBox')).map((n, i) => Math.abs(n - target[i]!))))
+		.toBeLessThan(0.01);
+	await expect
+		.poll(() =>
+			graphic(page)
+				.locator('svg.locator-map [data-layer]')
+				.evaluateAll((layers) =>
+					layers.filter((l) => getComputedStyle(l).visibility === 'visible' && Number(getComputedStyle(l).opacity) > 0.99).map((l) => l.getAttribute('data-layer'))
+				)
+		)
+		.toEqual([step, step]);
+}
+
+async function scrollThrough(page: Page, check?: (step: string) => Promise<void>) {
+	const seen: string[] = [];
+	for (let i = 0; i < 400; i++) {
+		const step = await graphic(page).getAttribute('data-active');
+		if (step && seen.at(-1) !== step) {
+			seen.push(step);
+			await check?.(step);
+		}
+		const atEnd = await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2);
+		if (atEnd) break;
+		await page.mouse.wheel(0, 250);
+		await page.waitForTimeout(40);
+	}
+	await page.waitForTimeout(300);
+	const last = await graphic(page).getAttribute('data-active');
+	if (last && seen.at(-1) !== last) seen.push(last);
+	return seen;
+}
+
+for (const [name, use] of [
+	['phone', phone],
+	['desktop', { viewport: { width: 1280, height: 800 } }]
+] as const) {
+	test.describe(`on ${name}`, () => {
+		test.use(use);
+
+		test('scrolling down walks the graphic through every step in order, always in view', async ({ page }) => {
+			await page.goto('./');
+			await enhanced(page);
+			await page.mouse.move(100, 300);
+			const seen = await scrollThrough(page, async (step) => {
+				// The intro starts under the headline; from the first account on, the graphic holds.
+				if (step !== 'intro') await expect(graphic(page)).toBeInViewport({ ratio: 0.9 });
+			});
+			expect(seen).toEqual(STEPS);
+		});
+
+		test('scrolling back up walks back in reverse', async ({ page }) => {
+			await page.goto('./#aleksandr');
+			await expectSettledOn(page, 'aleksandr');
+			await page.mouse.move(100, 300);
+			const seen: string[] = [];
+			for (let i = 0; i < 400 && (await page.evaluate(() => scrollY > 0)); i++) {
+				const step = await graphic(page).getAttribute('data-active');
+				if (step && seen.at(-1) !== step) seen.push(step);
+				await page.mouse.wheel(0, -250);
+				await page.waitForTimeout(40);
+			}
+			await page.waitForTimeout(300);
+			const step = await graphic(page).getAttribute('data-active');
+			if (step && seen.at(-1) !== step) seen.push(step);
+			expect(seen).toEqual([...STEPS].reverse());
+		});
+
+		test('a deep link opens on that account, cut, without passing through the intro', async ({ page }) => {
+			await recordGraphic(page);
+			await page.goto('./#anna');
+			await expectSettledOn(page, 'anna');
+			const { actives, views } = await recorded(page);
+			expect(actives.filter((a) => a !== 'anna')).toEqual([]);
+			const target = await viewOf(page, 'anna');
+			expect(new Set(views.map((v) => numbers(v).map((n) => n.toFixed(1)).join(' ')))).toEqual(
+				new Set([numbers(target).map((n) => n.toFixed(1)).join(' ')])
+			);
+		});
+	});
+}
+
+test('resizing 360 → 1280 → 360 at an account keeps that account', async ({ page }) => {
+	await page.setViewportSize({ width: 360, height: 640 });
+	await page.goto('./#oleg');
+	await expectSettledOn(page, 'oleg');
+	await page.setViewportSize({ width: 1280, height: 800 });
+	await page.waitForTimeout(400);
+	await expectSettledOn(page, 'oleg');
+	await page.setViewportSize({ width: 360, height: 640 });
+	await page.waitForTimeout(400);
+	await expectSettledOn(page, 'oleg');
+	await expect(page.locator('#oleg h2')).toBeInViewport();
+});
+
+test('rotating a phone keeps the account', async ({ page }) => {
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.goto('./#konstantin-roman');
+	await expectSettledOn(page, 'konstantin-roman');
+	await page.setViewportSize({ width: 844, height: 390 });
+	await page.waitForTimeout(400);
+	await expectSettledOn(page, 'konstantin-roman');
+	await page.setViewportSize({ width: 390, height: 844 });
+	await page.waitForTimeout(400);
+	await expectSettledOn(page, 'konstantin-roman');
+});
+
+test('fast jumps back and forth settle on the last one', async ({ page }) => {
+	await page.goto('./');
+	await enhanced(page);
+	await page.mouse.wheel(0, 400);
+	for (const id of ['anna', 'aleksandr', 'konstantin', 'konstantin-roman', 'intro', 'oleg', 'anna', 'oleg']) {
+		await page.evaluate((id) => {
+			const target = id === 'intro' ? document.querySelector('[data-step="intro"]') : document.getElementById(id);
+			target?.scrollIntoView({ behavior: 'instant' });
+		}, id);
+		await page.waitForTimeout(60);
+	}
+	await expectSettledOn(page, 'oleg');
+});
+
+test.describe('with reduced motion', () => {
+	test.use({ reducedMotion: 'reduce' });
+
+	test('the map cuts from state to state, with no frames in between', async ({ page }) => {
+		await recordGraphic(page);
+		await page.goto('./');
+		await enhanced(page);
+		await page.mouse.move(100, 300);
+		await scrollThrough(page);
+		const views = new Set((await recorded(page)).views.map((v) => numbers(v).map((n) => n.toFixed(1)).join(' ')));
+		const targets = new Set<string>();
+		for (const step of STEPS) targets.add(numbers(await viewOf(page, step)).map((n) => n.toFixed(1)).join(' '));
+		expect([...views].filter((v) => !targets.has(v))).toEqual([]);
+	});
+});
+
+test('the chapter control jumps to an account, keeps history flat and moves focus', async ({ page }) => {
+	await page.goto('./');
+	await enhanced(page);
+	const before = await page.evaluate(() => history.length);
+	await page.mouse.wheel(0, 900);
+	const nav = graphic(page).getByRole('navigation');
+	await nav.getByRole('link', { name: 'Oleg' }).click();
+	await expectSettledOn(page, 'oleg');
+	await expect(page).toHaveURL(/#oleg$/);
+	await expect(page.locator('#oleg h2')).toBeFocused();
+	await expect(nav.getByRole('link', { name: 'Oleg' })).toHaveAttribute('aria-current', 'step');
+	await nav.getByRole('link', { name: 'Anna' }).click();
+	await expectSettledOn(page, 'anna');
+	expect(await page.evaluate(() => history.length)).toBe(before);
+});
+
+test('the address follows the account being read', async ({ page }) => {
+	await page.goto('./');
+	await enhanced(page);
+	await page.mouse.move(100, 300);
+	await page.evaluate(() => document.getElementById('anna')?.scrollIntoView({ behavior: 'instant' }));
+	await page.mouse.wheel(0, 100);
+	await expect(page).toHaveURL(/#anna$/);
+});
+
+test('the map figure describes the current state in words', async ({ page }) => {
+	await page.goto('./#konstantin-roman');
+	await expectSettledOn(page, 'konstantin-roman');
+	const caption = graphic(page).locator('figcaption');
+	await expect(caption).toContainText('Samarkand');
+	await expect(graphic(page)).toHaveAccessibleName(/./);
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false, ...phone });
+
+	test('each step shows its own map inline, and no sticky graphic', async ({ page }) => {
+		await page.goto('./');
+		await expect(graphic(page)).toBeHidden();
+		const maps = page.locator('[data-inline-map]');
+		await expect(maps).toHaveCount(STEPS.length);
+		for (const step of STEPS) {
+			const map = page.locator(`[data-inline-map="${step}"]`);
+			await expect(map).toBeVisible();
+			await expect(map.locator('figcaption')).not.toBeEmpty();
+			const box = await map.locator('svg.locator-map').boundingBox();
+			expect(box!.height).toBeGreaterThan(150);
+		}
+		await expect(page.locator('[data-inline-map="oleg"] text')).toContainText(['Kaliningrad', 'Saint Petersburg', 'Omsk', 'Astana']);
+	});
+});
