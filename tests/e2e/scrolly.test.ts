@@ -67,23 +67,33 @@ async function scrollThrough(page: Page, check?: (step: string) => Promise<void>
 	return seen;
 }
 
-for (const [name, use] of [
-	['phone', phone],
-	['desktop', { viewport: { width: 1280, height: 800 } }]
-] as const) {
-	test.describe(`on ${name}`, () => {
+const LAYOUTS = [
+	['360x640 phone', phone],
+	['1280x800 desktop', { viewport: { width: 1280, height: 800 } }],
+	['390x844 phone', { ...phone, viewport: { width: 390, height: 844 } }],
+	['844x390 phone on its side', { ...phone, viewport: { width: 844, height: 390 } }]
+] as const;
+
+for (const [name, use] of LAYOUTS) {
+	test.describe(`on a ${name}`, () => {
 		test.use(use);
 
 		test('scrolling down walks the graphic through every step in order, always in view', async ({ page }) => {
 			await page.goto('./');
 			await enhanced(page);
-			await page.mouse.move(100, 300);
+			await page.mouse.move(100, 200);
 			const seen = await scrollThrough(page, async (step) => {
 				// The intro starts under the headline; from the first account on, the graphic holds.
 				if (step !== 'intro') await expect(graphic(page)).toBeInViewport({ ratio: 0.9 });
 			});
 			expect(seen).toEqual(STEPS);
 		});
+	});
+}
+
+for (const [name, use] of LAYOUTS.slice(0, 2)) {
+	test.describe(`on a ${name}`, () => {
+		test.use(use);
 
 		test('scrolling back up walks back in reverse', async ({ page }) => {
 			await page.goto('./#aleksandr');

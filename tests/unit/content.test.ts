@@ -148,6 +148,37 @@ describe('bad content fails with the field and its line', () => {
 	});
 });
 
+describe('the map shows only what the text says', () => {
+	it('a place the source never names', () => {
+		const line = lineNo('name: Omsk');
+		expect(problemsOf(replaceLine('name: Omsk', 'name: Novosibirsk'))).toEqual([
+			`${line} accounts[2].places[2].name: the source never names “Novosibirsk”`,
+			`${lineNo('stops: Saint Petersburg > Omsk > Astana')} accounts[2].routes[0].stops: “Omsk” is not a place or country of this step`
+		]);
+	});
+
+	it('a route through a stop the step does not have', () => {
+		const line = lineNo('stops: Ulan-Ude > Ulaanbaatar');
+		expect(problemsOf(replaceLine('stops: Ulan-Ude > Ulaanbaatar', 'stops: Ulan-Ude > Moscow'))).toEqual([
+			`${line} accounts[1].routes[0].stops: “Moscow” is not a place or country of this step`
+		]);
+	});
+
+	it('a route with one stop', () => {
+		const line = lineNo('stops: Ulan-Ude > Ulaanbaatar');
+		expect(problemsOf(replaceLine('stops: Ulan-Ude > Ulaanbaatar', 'stops: Ulan-Ude'))).toEqual([
+			`${line} accounts[1].routes[0].stops: must name at least two stops: A > B`
+		]);
+	});
+
+	it('a caption with a figure the source does not state', () => {
+		const line = lineNo('mapCaption: Aleksandr lives');
+		expect(problemsOf(replaceLine('mapCaption: Aleksandr lives', 'mapCaption: Aleksandr lives 30 km from Georgia.'))).toEqual([
+			`${line} accounts[4].mapCaption: the figure “30” is not stated by the source`
+		]);
+	});
+});
+
 describe('the line scanner', () => {
 	it('maps list items and nested keys to their lines', () => {
 		const scan = scanAml('[a]\nid: x\n[.b]\n* one\n* two\n[]\nid: y\n[]\n{c}\nk: v\n{}');

@@ -10,7 +10,7 @@ export interface MapMotionOptions {
 	animate: () => boolean;
 }
 
-const DURATION = 0.8;
+const DURATION = 0.75;
 
 /**
  * Moves the locator map between states: the view pans and zooms (viewBox), the outgoing layer
@@ -28,48 +28,75 @@ export function mapMotion({ states, step, animate }: MapMotionOptions): Attachme
 		let timeline: { kill(): void } | undefined;
 		let request = 0;
 
-		/** Screen-pixel-sized marks: map units per CSS pixel at the current view ("meet" fit). */
 		const setView = (next: View) => {
 			view = next;
 			svg.setAttribute('viewBox', next.map((n) => n.toFixed(2)).join(' '));
-			const u = Math.max(next[2] / (size.width || 1), next[3] / (size.height || 1));
+		};
+		/**
+		 * Screen-pixel-sized marks: map units per CSS pixel at `target` ("meet" fit). Set once per
+		 * change, not per frame: restyling every mark each frame costs a cheap phone its frame budget.
+		 */
+		const setMarkScale = (target: View) => {
+			const u = Math.max(target[2] / (size.width || 1), target[3] / (size.height || 1));
 			svg.style.setProperty('--u', u.toFixed(4));
 		};
+		let goal = view;
 		svg.dataset.enhanced = '';
-		setView(view);
+		setMarkScale(view);
+		// Fetch and parse gsap while the reader reads the top, not in the frame of the first move.
+		const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
+		if (!prefersReducedMotion()) idle(() => void loadGsap());
+
+		const show = (layer: SVGGElement, on: boolean) => {
+			layer.style.display = on ? 'inline' : 'none';
+			layer.style.opacity = on ? '1' : '0';
+		};
 
 		const cut = (target: MapState) => {
 			timeline?.kill();
 			timeline = undefined;
+			goal = target.view;
+			setMarkScale(goal);
 			setView(target.view);
-			for (const layer of allLayers) {
-				const on = layer.dataset.layer === target.step;
-				layer.style.visibility = on ? 'visible' : 'hidden';
-				layer.style.opacity = on ? '1' : '0';
-			}
+			for (const layer of allLayers) show(layer, layer.dataset.layer === target.step);
 			for (const route of svg.querySelectorAll<SVGPathElement>('.route-fled')) {
 				route.style.strokeDasharray = '';
 				route.style.strokeDashoffset = '';
 			}
 		};
 
+		/**
+		 * Out, move, in: names fade out before the view moves and fade in after it stops, because
+		 * SVG text is laid out again at every change of zoom, which a cheap phone cannot do per frame.
+		 * Hidden layers are display: none, so they cost nothing meanwhile.
+		 */
 		const tween = async (target: MapState, ticket: number) => {
 			const gsap = await loadGsap();
 			if (ticket !== request) return;
 			timeline?.kill();
-			const incoming = layers(target.step);
-			const outgoing = allLayers.filter((l) => l.dataset.layer !== target.step);
+			goal = target.view;
+			setMarkScale(goal);
+			const [tones, marks] = [layers(target.step).filter((l) => l.classList.contains('tones')), layers(target.step).filter((l) => l.classList.contains('marks'))];
+			const outgoing = allLayers.filter((l) => l.dataset.layer !== target.step && l.style.display !== 'none');
 			const from = { x: view[0], y: view[1], w: view[2], h: view[3] };
 			const [x, y, w, h] = target.view;
-			const routes = incoming.flatMap((l) => [...l.querySelectorAll<SVGPathElement>('.route-fled')]);
+			const routes = marks.flatMap((l) => [...l.querySelectorAll<SVGPathElement>('.route-fled')]);
+			const OUT = 0.15;
+			const IN = OUT + DURATION;
 
 			const tl = gsap.timeline({ defaults: { ease: 'power2.inOut' } });
-			tl.to(outgoing, { autoAlpha: 0, duration: 0.25, ease: 'power1.out' }, 0);
-			tl.to(from, { x, y, w, h, duration: DURATION, onUpdate: () => setView([from.x, from.y, from.w, from.h]) }, 0);
-			tl.to(incoming, { autoAlpha: 1, duration: 0.35, ease: 'power1.out' }, DURATION * 0.6);
+			// The incoming names wait hidden; anything still fading from an interrupted change goes.
+			tl.set(marks, { display: 'none', opacity: 0 }, 0);
+			tl.to(outgoing, { opacity: 0, duration: OUT, ease: 'power1.out' }, 0);
+			tl.set(outgoing, { display: 'none' }, OUT);
+			tl.set(tones, { display: 'inline' }, OUT);
+			tl.to(tones, { opacity: 1, duration: DURATION * 0.6, ease: 'power1.out' }, OUT);
+			tl.to(from, { x, y, w, h, duration: DURATION, onUpdate: () => setView([from.x, from.y, from.w, from.h]) }, OUT);
+			tl.set(marks, { display: 'inline' }, IN);
+			tl.to(marks, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
 			if (routes.length > 0) {
-				tl.set(routes, { strokeDasharray: 1, strokeDashoffset: 1 }, 0);
-				tl.to(routes, { strokeDashoffset: 0, duration: 0.9, ease: 'power1.inOut' }, DURATION * 0.7);
+				tl.set(routes, { strokeDasharray: 1, strokeDashoffset: 1 }, IN);
+				tl.to(routes, { strokeDashoffset: 0, duration: 0.9, ease: 'power1.inOut' }, IN);
 			}
 			timeline = tl;
 		};
@@ -77,7 +104,7 @@ export function mapMotion({ states, step, animate }: MapMotionOptions): Attachme
 		const sizes = new ResizeObserver(([entry]) => {
 			if (!entry) return;
 			size = { width: entry.contentRect.width, height: entry.contentRect.height };
-			setView(view);
+			setMarkScale(goal);
 		});
 		sizes.observe(svg);
 

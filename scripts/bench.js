@@ -1,0 +1,138 @@
+#!/usr/bin/env node
+// Measures the built story: bytes each route loads, and how a full scroll behaves on a throttled
+// phone. Prints a table and writes bench-results/bench.json. A script, not a test: timings on a
+// shared machine are noisy, so nothing here fails a build.
+// Usage: npm run bench [-- --no-build] [-- --runs 3]
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+
+const { values } = parseArgs({
+	options: {
+		'no-build': { type: 'boolean', default: false },
+		runs: { type: 'string', default: '3' },
+		port: { type: 'string', default: '4180' }
+	}
+});
+const ROUTES = ['./'];
+const base = `http://localhost:${values.port}/`;
+
+if (!values['no-build']) {
+	const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
+	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+const server = spawn('node', ['scripts/serve.js', '--port', values.port], { stdio: 'ignore' });
+process.on('exit', () => server.kill());
+await waitFor(base);
+
+const browser = await chromium.launch({
+	executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+	args: ['--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+});
+
+const results = { date: new Date().toISOString(), routes: {}, scroll: [] };
+for (const route of ROUTES) results.routes[route] = await routeBytes(route);
+for (let i = 0; i < Number(values.runs); i++) results.scroll.push(await scrollRun());
+await browser.close();
+
+printTable(results);
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(join('bench-results', 'bench.json'), JSON.stringify(results, null, 2));
+console.log('\nWritten: bench-results/bench.json');
+process.exit(0);
+
+/** What the first load of a route requests, by kind, raw / gzip / brotli, read from build/. */
+async function routeBytes(route) {
+	const page = await browser.newPage({ viewport: { width: 360, height: 640 } });
+	const requested = [];
+	page.on('requestfinished', (r) => requested.push(new URL(r.url()).pathname));
+	await page.goto(base + route.replace('./', ''), { waitUntil: 'networkidle' });
+	await page.close();
+	const kinds = {};
+	for (const path of requested) {
+		const file = join('build', path.endsWith('/') ? `${path}index.html` : path);
+		if (!existsSync(file)) continue;
+		const body = readFileSync(file);
+		const kind = path.endsWith('/') || path.endsWith('.html') ? 'html' : path.endsWith('.css') ? 'css' : path.endsWith('.js') ? 'js' : path.endsWith('.woff2') ? 'font' : 'other';
+		const k = (kinds[kind] ??= { files: 0, raw: 0, gzip: 0, brotli: 0 });
+		k.files += 1;
+		k.raw += body.length;
+		k.gzip += gzipSync(body, { level: 9 }).length;
+		k.brotli += brotliCompressSync(body).length;
+	}
+	return { requests: requested.length, kinds };
+}
+
+/** A reader's full scroll at 360x640 with the CPU slowed four times, as on a cheap phone. */
+async function scrollRun() {
+	const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, reducedMotion: process.env.BENCH_REDUCED ? 'reduce' : 'no-preference' });
+	const page = await context.newPage();
+	const cdp = await context.newCDPSession(page);
+	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+	await page.addInitScript(() => {
+		const w = /** @type {any} */ (window);
+		w.bench = { loaf: [], shift: 0, blame: [] };
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) {
+				if (e.duration <= 50) continue;
+				w.bench.loaf.push(e.duration);
+				const a = /** @type {any} */ (e);
+				w.bench.blame.push({ duration: Math.round(e.duration), render: Math.round(a.renderStart ? e.startTime + e.duration - a.renderStart : 0), style: Math.round(a.styleAndLayoutStart ? e.startTime + e.duration - a.styleAndLayoutStart : 0), scripts: a.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)}ms`).join('; ') });
+			}
+		}).observe({ type: 'long-animation-frame', buffered: true });
+		new PerformanceObserver((list) => {
+			for (const e of list.getEntries()) if (!(/** @type {any} */ (e).hadRecentInput)) w.bench.shift += /** @type {any} */ (e).value;
+		}).observe({ type: 'layout-shift', buffered: true });
+	});
+	await page.goto(base, { waitUntil: 'networkidle' });
+	await page.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
+	// Only the scroll counts: forget what loading cost.
+	await page.waitForTimeout(2000);
+	await page.evaluate(() => {
+		const w = /** @type {any} */ (window);
+		w.bench.loaf = [];
+		w.bench.blame = [];
+	});
+	await page.mouse.move(180, 400);
+	const started = Date.now();
+	for (let i = 0; i < 400; i++) {
+		if (await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)) break;
+		await page.mouse.wheel(0, 160);
+		await page.waitForTimeout(60);
+	}
+	await page.waitForTimeout(1500);
+	const { loaf, shift, blame } = await page.evaluate(() => (/** @type {any} */ (window)).bench);
+	if (process.env.BENCH_VERBOSE) console.log(blame);
+	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
+	await context.close();
+	return { seconds: (Date.now() - started) / 1000, loafOver50: loaf.length, loafMax: Math.round(Math.max(0, ...loaf)), layoutShift: shift, heapMB: usedSize / 2 ** 20 };
+}
+
+function printTable({ routes, scroll }) {
+	const kb = (n) => (n / 1024).toFixed(1);
+	console.log('\nBytes per route (first load, from build/): KB raw / gzip / brotli');
+	console.log('route       kind   files      raw     gzip   brotli');
+	for (const [route, { kinds }] of Object.entries(routes)) {
+		for (const [kind, k] of Object.entries(kinds)) {
+			console.log(`${route.padEnd(11)} ${kind.padEnd(6)} ${String(k.files).padStart(5)} ${kb(k.raw).padStart(8)} ${kb(k.gzip).padStart(8)} ${kb(k.brotli).padStart(8)}`);
+		}
+	}
+	const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+	console.log(`\nFull scroll at 360x640, CPU 4x slower (median of ${scroll.length})`);
+	console.log(`long animation frames > 50 ms: ${median(scroll.map((s) => s.loafOver50))} (max ${median(scroll.map((s) => s.loafMax))} ms)`);
+	console.log(`layout shift: ${median(scroll.map((s) => s.layoutShift)).toFixed(4)}`);
+	console.log(`JS heap after scroll: ${median(scroll.map((s) => s.heapMB)).toFixed(1)} MB`);
+}
+
+async function waitFor(url) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`server at ${url} did not start`);
+}
