@@ -51,12 +51,16 @@ async function routeBytes(route) {
 	page.on('requestfinished', (r) => requested.push(new URL(r.url()).pathname));
 	await page.goto(base + route.replace('./', ''), { waitUntil: 'networkidle' });
 	await page.close();
+	const html = readFileSync(join('build', route.replace('./', ''), 'index.html'), 'utf8');
 	const kinds = {};
 	for (const path of requested) {
 		const file = join('build', path.endsWith('/') ? `${path}index.html` : path);
 		if (!existsSync(file)) continue;
 		const body = readFileSync(file);
-		const kind = path.endsWith('/') || path.endsWith('.html') ? 'html' : path.endsWith('.css') ? 'css' : path.endsWith('.js') ? 'js' : path.endsWith('.woff2') ? 'font' : 'other';
+		const name = path.split('/').pop() ?? '';
+		// JS the HTML names is on the first load's path; the rest (gsap) is fetched when idle.
+		const js = html.includes(name) ? 'js' : 'js-idle';
+		const kind = path.endsWith('/') || path.endsWith('.html') ? 'html' : path.endsWith('.css') ? 'css' : path.endsWith('.js') ? js : path.endsWith('.woff2') ? 'font' : 'other';
 		const k = (kinds[kind] ??= { files: 0, raw: 0, gzip: 0, brotli: 0 });
 		k.files += 1;
 		k.raw += body.length;

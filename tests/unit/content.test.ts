@@ -81,11 +81,10 @@ describe('bad content fails with the field and its line', () => {
 			'sentence: At Roman’s work, 51 employees were mobilized in one day.',
 			'sentence: At Roman’s work, 61 employees were mobilized in one day.'
 		).replace('display: 51', 'display: 61').replace('value: 51', 'value: 61');
-		const line = lineNo('sentence: At Roman’s work');
 		expect(problemsOf(bad)).toEqual([
-			expect.stringMatching(new RegExp(`^${line} figures\\[1\\]\\.sentence: is not verbatim in the source`)),
-			`${line - 1} figures[1].display: the source does not state “61”`
-		].sort());
+			`${lineNo('display: 51')} figures[1].display: the source does not state “61”`,
+			expect.stringMatching(new RegExp(`^${lineNo('sentence: At Roman’s work')} figures\\[1\\]\\.sentence: is not verbatim in the source`))
+		]);
 	});
 
 	it('a figure the headline invents', () => {
@@ -98,9 +97,15 @@ describe('bad content fails with the field and its line', () => {
 	it('a number written differently from the source', () => {
 		const line = lineNo('display: 200,000');
 		expect(problemsOf(replaceLine('display: 200,000', 'display: 200.000'))).toEqual([
-			`${line} figures[0].display: “200.000” is not written that way in its sentence`,
-			`${line - 1} figures[0].value: 200000 is written “200,000”, not “200.000”`
-		].sort());
+			`${lineNo('value: 200000')} figures[0].value: 200000 is written “200,000”, not “200.000”`,
+			`${line} figures[0].display: “200.000” is not written that way in its sentence`
+		]);
+	});
+
+	it('hedging words that are not the ones around the figure', () => {
+		expect(problemsOf(replaceLine('lead: more than', 'lead: about'))).toEqual([
+			`${lineNo('lead: more than')} figures[0].lead: “about 200,000 men are estimated to have fled Russia” is not in its sentence: lead and tail are the words around the figure`
+		]);
 	});
 
 	it('a quote that is not verbatim', () => {

@@ -25,6 +25,13 @@ describe('the story model', () => {
 		expect(sentences.filter((s) => !text.includes(s))).toEqual([]);
 	});
 
+	it('sets each figure after the paragraph that states it: 200,000 in the intro, 51 with Konstantin and Roman', () => {
+		expect(story.introFigures.map((f) => [f.after, f.figure.id])).toEqual([[0, 'fled']]);
+		const roman = story.sections.find((s) => s.id === 'konstantin-roman')!;
+		expect(roman.figures.map((f) => [f.after, f.figure.id])).toEqual([[0, 'colleagues']]);
+		expect(story.sections.filter((s) => s.figures.length > 0)).toHaveLength(1);
+	});
+
 	it('splits the accounts where each speaker paragraph opens with “', () => {
 		for (const section of story.sections) {
 			for (const p of section.paragraphs) expect(p.startsWith('“')).toBe(true);

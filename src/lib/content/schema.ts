@@ -83,8 +83,15 @@ export const FigureSchema = record({
 	value: count,
 	/** The figure exactly as its sentence writes it. */
 	display: text,
+	/** The words just before and after the figure in its sentence: its hedging stays with it. */
+	lead: text,
+	tail: text,
 	/** The source sentence that states the figure, verbatim. */
-	sentence: text
+	sentence: text,
+	/** "units": draw the count as that many figures too. */
+	chart: v.optional(v.picklist(['units'], 'must be units')),
+	/** What the unit chart shows, for screen readers. */
+	chartLabel: optionalText
 });
 
 export const ContentSchema = record({

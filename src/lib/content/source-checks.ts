@@ -93,7 +93,10 @@ export function checkAgainstSource(content: Content, source: string): SourceIssu
 			fail(['figures', i, 'display'], `“${figure.display}” is not written that way in its sentence`);
 		} else if (!text.includes(figure.display)) {
 			fail(['figures', i, 'display'], `the source does not state “${figure.display}”`);
+		} else if (!figure.sentence.includes(`${figure.lead} ${figure.display} ${figure.tail}`)) {
+			fail(['figures', i, 'lead'], `“${figure.lead} ${figure.display} ${figure.tail}” is not in its sentence: lead and tail are the words around the figure`);
 		}
+		if (figure.chart && !figure.chartLabel) fail(['figures', i, 'chartLabel'], 'a chart needs a chartLabel for screen readers');
 		if (formatCount(figure.value) !== figure.display) {
 			fail(['figures', i, 'value'], `${figure.value} is written “${formatCount(figure.value)}”, not “${figure.display}”`);
 		}
@@ -107,6 +110,7 @@ export function checkAgainstSource(content: Content, source: string): SourceIssu
 		[['title'], content.title],
 		[['description'], content.description],
 		[['introMap', 'caption'], content.introMap.caption],
+		...content.figures.map((f, i): [PathSegment[], string] => [['figures', i, 'chartLabel'], f.chartLabel ?? '']),
 		...content.accounts.map((a, i): [PathSegment[], string] => [['accounts', i, 'mapCaption'], a.mapCaption]),
 		...Object.entries(content.source).map(([k, value]): [PathSegment[], string] => [['source', k], value]),
 		...Object.entries(content.labels).map(([k, value]): [PathSegment[], string] => [['labels', k], value])

@@ -2,6 +2,13 @@ import type { Account, AccountId, Content, Figure, FigureId } from '$lib/content
 
 export type StepId = 'intro' | AccountId;
 
+/** A figure's callout, set after the paragraph whose sentence states it. */
+export interface FigurePlacement {
+	/** Index of the paragraph it follows. */
+	after: number;
+	figure: Figure;
+}
+
 export interface StorySection {
 	id: AccountId;
 	/** "Konstantin and Roman": the chapter control's name for it. */
@@ -13,6 +20,7 @@ export interface StorySection {
 	quote: string;
 	paragraphs: string[];
 	people: Account['people'];
+	figures: FigurePlacement[];
 }
 
 export interface Story {
@@ -23,13 +31,22 @@ export interface Story {
 	source: Content['source'];
 	labels: Content['labels'];
 	intro: string[];
+	introFigures: FigurePlacement[];
 	sections: StorySection[];
 	figures: Record<FigureId, Figure>;
 	/** The scroll steps in reading order: the intro, then each account. */
 	steps: StepId[];
 }
 
-export function sectionOf(account: Account): StorySection {
+/** Each figure goes after the paragraph that holds its source sentence. */
+export function placeFigures(paragraphs: string[], figures: Figure[]): FigurePlacement[] {
+	return figures.flatMap((figure) => {
+		const after = paragraphs.findIndex((p) => p.includes(figure.sentence));
+		return after < 0 ? [] : [{ after, figure }];
+	});
+}
+
+export function sectionOf(account: Account, figures: Figure[] = []): StorySection {
 	return {
 		id: account.id,
 		short: account.short,
@@ -37,13 +54,14 @@ export function sectionOf(account: Account): StorySection {
 		where: [account.place, account.region, account.journey].filter(Boolean).join(', '),
 		quote: account.quote,
 		paragraphs: account.paragraphs,
-		people: account.people
+		people: account.people,
+		figures: placeFigures(account.paragraphs, figures)
 	};
 }
 
 /** Content → Story: pure, no DOM, so the page, the embed and the presenter share one model. */
 export function buildStory(content: Content): Story {
-	const sections = content.accounts.map(sectionOf);
+	const sections = content.accounts.map((a) => sectionOf(a, content.figures));
 	const figures = Object.fromEntries(content.figures.map((f) => [f.id, f])) as Record<FigureId, Figure>;
 	return {
 		headline: content.headline,
@@ -53,6 +71,7 @@ export function buildStory(content: Content): Story {
 		source: content.source,
 		labels: content.labels,
 		intro: content.intro,
+		introFigures: placeFigures(content.intro, content.figures),
 		sections,
 		figures,
 		steps: ['intro', ...sections.map((s) => s.id)]
