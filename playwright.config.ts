@@ -1,6 +1,6 @@
 import { defineConfig } from '@playwright/test';
 import { existsSync } from 'node:fs';
-import { ROOT, SUBPATH } from './tests/e2e/servers';
+import { EMBED_ORIGIN, HOST_ORIGIN, ROOT, SUBPATH } from './tests/e2e/servers';
 
 // Playwright cannot download its browsers on every machine: use Debian's Chromium where it exists
 // (or CHROMIUM_PATH), Playwright's own browser elsewhere.
@@ -34,6 +34,8 @@ export default defineConfig({
 			command: 'node scripts/serve.js --port 4174 --base /graphics/2022/mobilization/',
 			url: SUBPATH,
 			reuseExistingServer: !process.env.CI
-		}
+		},
+		{ command: 'node scripts/serve.js --port 4175 --host 127.0.0.1', url: EMBED_ORIGIN, reuseExistingServer: !process.env.CI },
+		{ command: `node scripts/embed-host.js --port 4176 --embed ${EMBED_ORIGIN}`, url: HOST_ORIGIN, reuseExistingServer: !process.env.CI }
 	]
 });

@@ -11,6 +11,7 @@ const { values } = parseArgs({
 	options: {
 		port: { type: 'string', default: process.env.PORT ?? '4173' },
 		base: { type: 'string', default: '/' },
+		host: { type: 'string' },
 		dir: { type: 'string', default: 'build' }
 	}
 });
@@ -38,8 +39,8 @@ createServer((req, res) => {
 	}
 	req.url = path.endsWith('/') ? `${path}index.html${url.search}` : path + url.search;
 	files(req, res, () => res.writeHead(404).end('Not found'));
-}).listen(Number(values.port), () => {
-	console.log(`Serving ${dir}/ at http://localhost:${values.port}${base}`);
+}).listen(Number(values.port), values.host, () => {
+	console.log(`Serving ${dir}/ at http://${values.host ?? 'localhost'}:${values.port}${base}`);
 });
 
 /** @param {import('node:http').ServerResponse} res @param {string} location */

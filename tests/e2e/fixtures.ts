@@ -16,7 +16,8 @@ export const test = base.extend<{ problems: string[] }>({
 			page.on('pageerror', (e) => problems.push(`exception: ${e.message}`));
 			page.on('request', (r) => {
 				const url = new URL(r.url());
-				if (!['data:', 'blob:'].includes(url.protocol) && url.hostname !== 'localhost') {
+				// The local test servers: localhost, and 127.0.0.1 as the embed's other origin.
+				if (!['data:', 'blob:', 'about:'].includes(url.protocol) && !['localhost', '127.0.0.1'].includes(url.hostname)) {
 					problems.push(`request to another origin: ${r.url()}`);
 				}
 			});

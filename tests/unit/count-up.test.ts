@@ -1,7 +1,7 @@
 import { gsap } from 'gsap';
 import { describe, expect, it } from 'vitest';
 import { formatCount } from '$lib/format';
-import { COUNT_EASE, countAt } from '$lib/motion/count-up';
+import { COUNT_EASE, countAt } from '$lib/motion/count-up.svelte';
 
 describe('counting up', () => {
 	it('writes counts as the source does', () => {

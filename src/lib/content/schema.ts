@@ -113,7 +113,8 @@ export const ContentSchema = record({
 		mapCredit: text,
 		routeFled: text,
 		routeWish: text,
-		chapterNav: text
+		chapterNav: text,
+		fullStory: text
 	})
 });
 

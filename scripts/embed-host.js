@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// A partner's article page on another origin, with the story embedded: for trying the embed locally
+// and for the two-origin browser tests. Pages: / (embed.js), /dark (embed.js, data-theme="dark"),
+// /pym (a pym.js parent), /rogue (embed.js beside a frame that posts fake heights),
+// /plain (a bare iframe, no loader).
+// Usage: node scripts/embed-host.js [--port 4176] [--embed http://127.0.0.1:4175/]
+import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import { parseArgs } from 'node:util';
+
+const { values } = parseArgs({
+	options: {
+		port: { type: 'string', default: '4176' },
+		embed: { type: 'string', default: 'http://127.0.0.1:4175/' }
+	}
+});
+const base = values.embed.endsWith('/') ? values.embed : `${values.embed}/`;
+const loader = (attributes = '') => `<script async src="${base}embed.js"${attributes}></script>`;
+const filler = (n, label) =>
+	Array.from({ length: n }, (_, i) => `<p>${label} paragraph ${i + 1} of the partner’s article, in the partner’s own type.</p>`).join('\n');
+const page = (embed, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1"><title>A partner’s article</title>${head}
+<style>body{margin:0 auto;max-width:720px;padding:0 16px;font:18px/1.5 Georgia,serif}</style></head>
+<body><h1>A partner’s article</h1>${filler(12, 'Opening')}<div id="story-slot">${embed}</div>${filler(30, 'Closing')}</body></html>`;
+
+const pages = {
+	'/': () => page(loader()),
+	'/dark': () => page(loader(' data-theme="dark"')),
+	'/pym': () =>
+		page(
+			`<div id="pym-story"></div><script>new pym.Parent('pym-story', '${base}embed/', { trackscroll: true });</script>`,
+			'<script src="/pym.v1.min.js"></script>'
+		),
+	'/rogue': () =>
+		page(
+			loader() +
+				`<iframe id="rogue" title="rogue" srcdoc="<script>setInterval(() => parent.postMessage({ ns: 'mobilization-voices', type: 'height', height: 150 }, '*'), 50)</script>"></iframe>`
+		),
+	'/plain': () => page(`<iframe src="${base}embed/" title="The story" style="width:100%;height:3000px;border:0"></iframe>`)
+};
+
+createServer((req, res) => {
+	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+	if (path === '/pym.v1.min.js') {
+		res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync('node_modules/pym.js/dist/pym.v1.min.js'));
+		return;
+	}
+	if (path === '/favicon.ico') return void res.writeHead(204).end();
+	const html = pages[/** @type {keyof typeof pages} */ (path)];
+	if (!html) return void res.writeHead(404).end('Not found');
+	res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html());
+}).listen(Number(values.port), () => console.log(`Host pages at http://localhost:${values.port}/ embedding ${base}`));

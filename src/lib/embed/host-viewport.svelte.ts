@@ -1,0 +1,59 @@
+import { NS, heightMessage, parsePymPosition, parseViewport, pymMessage, type HostGeometry } from './protocol';
+
+/**
+ * The host page's viewport, seen from inside the embed's frame. A frame as tall as its content
+ * never scrolls itself, so IntersectionObserver and position: sticky see nothing move; the host's
+ * geometry (from embed.js, or from a pym.js parent) says what the reader actually sees.
+ */
+export class HostViewport {
+	/** Top of the reader's view, in this document's coordinates. */
+	top = $state(0);
+	/** Height of the reader's view (the host's viewport). */
+	height = $state(0);
+	/** False until a valid geometry message arrives: until then the story stays in its static layout. */
+	known = $state(false);
+
+	#apply(geometry: HostGeometry | undefined) {
+		if (!geometry) return;
+		this.top = -geometry.top;
+		this.height = geometry.height;
+		this.known = true;
+	}
+
+	/**
+	 * Reports the content height to the parent (ours and pym's protocol) and listens for the
+	 * parent's geometry. Only messages from the parent window are read, and only numbers in them.
+	 */
+	connect(): () => void {
+		const parent = window.parent;
+		const pymId = new URLSearchParams(location.search).get('childId');
+		const onMessage = (event: MessageEvent) => {
+			if (event.source !== parent) return;
+			this.#apply(pymId ? (parsePymPosition(event.data, pymId) ?? parseViewport(event.data)) : parseViewport(event.data));
+		};
+		window.addEventListener('message', onMessage);
+
+		// Measure the root element, not body.offsetHeight: collapsing margins would cut the frame short.
+		let last = 0;
+		const report = () => {
+			const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+			if (height === last) return;
+			last = height;
+			parent.postMessage(heightMessage(height), '*');
+			if (pymId) parent.postMessage(pymMessage(pymId, 'height', String(height)), '*');
+		};
+		const sizes = new ResizeObserver(report);
+		sizes.observe(document.documentElement);
+		report();
+
+		// A pym parent tells the frame's position only when asked (or, with trackscroll, on scroll).
+		const asking = pymId ? setInterval(() => parent.postMessage(pymMessage(pymId, 'parentPositionInfo'), '*'), 100) : undefined;
+		parent.postMessage({ ns: NS, type: 'ready' }, '*');
+
+		return () => {
+			window.removeEventListener('message', onMessage);
+			sizes.disconnect();
+			clearInterval(asking);
+		};
+	}
+}

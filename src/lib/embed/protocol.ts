@@ -1,0 +1,72 @@
+/**
+ * What the embed and its host say to each other (postMessage). The loader (src/lib/embed/loader.js)
+ * speaks the host side in plain JS with the same checks; the embed page parses with these.
+ * Nothing in a message is ever run or rendered: only validated numbers are used.
+ */
+
+/** Every message of ours carries this tag, so other scripts' messages are ignored. */
+export const NS = 'mobilization-voices';
+
+/** Embed → host: its content height in CSS pixels. */
+export interface HeightMessage {
+	ns: typeof NS;
+	type: 'height';
+	height: number;
+}
+
+/** Host → embed: where the frame sits in the host's viewport. */
+export interface ViewportMessage {
+	ns: typeof NS;
+	type: 'viewport';
+	/** Frame top relative to the host viewport's top, in CSS pixels (negative once scrolled past). */
+	top: number;
+	/** Height of the host viewport. */
+	height: number;
+}
+
+/** Geometry the embed trusts: finite numbers within what a real page can produce. */
+export interface HostGeometry {
+	top: number;
+	height: number;
+}
+
+const LIMIT = 1_000_000;
+const isNumberIn = (n: unknown, min: number, max: number): n is number =>
+	typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max;
+
+/** Validates a host → embed viewport message; anything else is undefined. */
+export function parseViewport(data: unknown): HostGeometry | undefined {
+	if (typeof data !== 'object' || data === null) return undefined;
+	const m = data as Partial<ViewportMessage>;
+	if (m.ns !== NS || m.type !== 'viewport') return undefined;
+	if (!isNumberIn(m.top, -LIMIT, LIMIT) || !isNumberIn(m.height, 100, 20_000)) return undefined;
+	return { top: m.top, height: m.height };
+}
+
+/** Validates an embed → host height message (the loader applies the same rule). */
+export function parseHeight(data: unknown): number | undefined {
+	if (typeof data !== 'object' || data === null) return undefined;
+	const m = data as Partial<HeightMessage>;
+	if (m.ns !== NS || m.type !== 'height' || !isNumberIn(m.height, 100, 200_000)) return undefined;
+	return Math.ceil(m.height);
+}
+
+export const heightMessage = (height: number): HeightMessage => ({ ns: NS, type: 'height', height });
+
+/**
+ * pym.js child protocol: strings "pymxPYMx<id>xPYMx<type>xPYMx<body>". A pym parent answers
+ * "parentPositionInfo" with "viewport-iframe-position" whose body is
+ * "<viewport width> <viewport height> <frame top> <left> <bottom> <right>".
+ */
+export const pymMessage = (id: string, type: string, body = '') => `pymxPYMx${id}xPYMx${type}xPYMx${body}`;
+
+export function parsePymPosition(data: unknown, id: string): HostGeometry | undefined {
+	if (typeof data !== 'string') return undefined;
+	const prefix = `pymxPYMx${id}xPYMxviewport-iframe-positionxPYMx`;
+	if (!data.startsWith(prefix)) return undefined;
+	const numbers = data.slice(prefix.length).split(' ').map(Number);
+	if (numbers.length !== 6) return undefined;
+	const [, height, top] = numbers;
+	if (!isNumberIn(top, -LIMIT, LIMIT) || !isNumberIn(height, 100, 20_000)) return undefined;
+	return { top, height };
+}

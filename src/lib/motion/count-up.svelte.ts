@@ -1,0 +1,157 @@
+import type { Attachment } from 'svelte/attachments';
+import type { HostViewport } from '$lib/embed/host-viewport.svelte';
+import { formatCount } from '$lib/format';
+import { loadGsap, prefersReducedMotion } from './motion';
+
+/** The count shown at `progress` (0…1, already eased): whole numbers, exactly `value` at the end. */
+export function countAt(progress: number, value: number): number {
+	return Math.round(Math.min(1, Math.max(0, progress)) * value);
+}
+
+/** Slows into the final value, so the last digits land rather than stop. */
+export const COUNT_EASE = 'power3.out';
+
+/**
+ * What a counter shows: the number in its `[data-counter]` element and, in a unit chart, the
+ * first `count` of its `[data-unit]` figures filled.
+ */
+export function renderCount(root: HTMLElement, count: number): void {
+	const counter = root.querySelector<HTMLElement>('[data-counter]');
+	const text = formatCount(count);
+	if (counter && counter.textContent !== text) counter.textContent = text;
+	root.querySelectorAll('[data-unit]').forEach((unit, i) => {
+		const filled = i < count;
+		if (unit.hasAttribute('data-filled') !== filled) unit.toggleAttribute('data-filled', filled);
+	});
+}
+
+export interface CountUpOptions {
+	/** The final value: what the HTML already shows. */
+	value: number;
+	/** Seconds the count takes. */
+	duration: number;
+	/** Inside an embed: the host's viewport decides what is in view (the frame itself never scrolls). */
+	host?: HostViewport;
+}
+
+/** Where the counter is relative to the reader's view. */
+interface Sighting {
+	/** Within half a screen below the view, or in it. */
+	near: boolean;
+	/** Entirely below the view: unseen. */
+	below: boolean;
+	/** At least 60% of it in view. */
+	seen: boolean;
+}
+
+/**
+ * Counts a figure up from 0 the first time it scrolls into view, once. The HTML holds the final
+ * value, and keeps it unless the count can run where the reader sees it: the counter is reset to 0
+ * only while it waits below the screen, and goes back to its final value if the reader turns away
+ * (or jumps past) before it shows. Already on screen at load, above it, or with reduced motion:
+ * the final value stays and nothing moves.
+ */
+export function countUp({ value, duration, host }: CountUpOptions): Attachment<HTMLElement> {
+	return (root) => {
+		if (prefersReducedMotion()) return;
+		let state: 'waiting' | 'armed' | 'counting' | 'done' = 'waiting';
+		let tween: { kill(): void } | undefined;
+		let stop = () => {};
+		const finish = () => {
+			state = 'done';
+			renderCount(root, value);
+			stop();
+		};
+		const start = () => {
+			state = 'counting';
+			void loadGsap().then((gsap) => {
+				if (state !== 'counting') return;
+				const progress = { p: 0 };
+				tween = gsap.to(progress, {
+					p: 1,
+					duration,
+					ease: COUNT_EASE,
+					onUpdate: () => renderCount(root, countAt(progress.p, value)),
+					onComplete: finish
+				});
+			});
+		};
+		const update = ({ near, below, seen }: Sighting) => {
+			if (state === 'waiting' && near) {
+				if (!below) return finish();
+				state = 'armed';
+				renderCount(root, 0);
+			} else if (state === 'armed' && !near) {
+				state = 'waiting';
+				renderCount(root, value);
+			}
+			if (state === 'armed' && seen) start();
+		};
+
+		stop = host ? watchHost(root, host, update) : watchViewport(root, update);
+		return () => {
+			tween?.kill();
+			if (state !== 'done') finish();
+		};
+	};
+}
+
+/** In a page that scrolls: IntersectionObserver, one band below the view and one for "seen". */
+function watchViewport(root: HTMLElement, update: (s: Sighting) => void): () => void {
+	let near = false;
+	let below = true;
+	let seen = false;
+	const band = new IntersectionObserver(
+		([entry]) => {
+			if (!entry) return;
+			near = entry.isIntersecting;
+			below = entry.boundingClientRect.top >= window.innerHeight;
+			update({ near, below, seen });
+		},
+		{ rootMargin: '0px 0px 50% 0px' }
+	);
+	const view = new IntersectionObserver(
+		([entry]) => {
+			seen = !!entry?.isIntersecting;
+			if (seen) update({ near: true, below: false, seen });
+		},
+		{ threshold: 0.6 }
+	);
+	band.observe(root);
+	view.observe(root);
+	return () => {
+		band.disconnect();
+		view.disconnect();
+	};
+}
+
+/** In an embed: the same sightings, computed from the host's viewport and a measured position. */
+function watchHost(root: HTMLElement, host: HostViewport, update: (s: Sighting) => void): () => void {
+	let top = 0;
+	let height = 0;
+	const measure = () => {
+		const box = root.getBoundingClientRect();
+		top = box.top + window.scrollY;
+		height = box.height;
+	};
+	const sizes = new ResizeObserver(measure);
+	sizes.observe(document.documentElement);
+	measure();
+	const cleanup = $effect.root(() => {
+		$effect(() => {
+			if (!host.known) return;
+			const viewTop = host.top;
+			const viewBottom = host.top + host.height;
+			const visible = Math.min(top + height, viewBottom) - Math.max(top, viewTop);
+			update({
+				near: top < viewBottom + host.height / 2 && top + height > viewTop,
+				below: top >= viewBottom,
+				seen: visible >= Math.min(height, host.height) * 0.6
+			});
+		});
+	});
+	return () => {
+		sizes.disconnect();
+		cleanup();
+	};
+}
