@@ -17,25 +17,40 @@ const { values } = parseArgs({
 		port: { type: 'string', default: '4180' }
 	}
 });
-const ROUTES = ['./'];
+const ROUTES = ['./', './embed/'];
 const base = `http://localhost:${values.port}/`;
+// The embed's host page: another origin, as a partner's article would be.
+const embedBase = `http://127.0.0.1:${Number(values.port) + 1}/`;
+const hostUrl = `http://localhost:${Number(values.port) + 2}/`;
 
 if (!values['no-build']) {
 	const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 	if (build.status !== 0) process.exit(build.status ?? 1);
 }
-const server = spawn('node', ['scripts/serve.js', '--port', values.port], { stdio: 'ignore' });
-process.on('exit', () => server.kill());
-await waitFor(base);
+const servers = [
+	spawn('node', ['scripts/serve.js', '--port', values.port], { stdio: 'ignore' }),
+	spawn('node', ['scripts/serve.js', '--port', String(Number(values.port) + 1), '--host', '127.0.0.1'], { stdio: 'ignore' }),
+	spawn('node', ['scripts/embed-host.js', '--port', String(Number(values.port) + 2), '--embed', embedBase], { stdio: 'ignore' })
+];
+process.on('exit', () => servers.forEach((s) => s.kill()));
+await Promise.all([waitFor(base), waitFor(embedBase), waitFor(hostUrl)]);
 
 const browser = await chromium.launch({
 	executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
 	args: ['--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
 });
 
-const results = { date: new Date().toISOString(), routes: {}, scroll: [] };
+const loader = readFileSync('build/embed.js');
+const results = {
+	date: new Date().toISOString(),
+	routes: {},
+	loader: { raw: loader.length, gzip: gzipSync(loader, { level: 9 }).length, brotli: brotliCompressSync(loader).length },
+	scroll: [],
+	embedScroll: []
+};
 for (const route of ROUTES) results.routes[route] = await routeBytes(route);
-for (let i = 0; i < Number(values.runs); i++) results.scroll.push(await scrollRun());
+for (let i = 0; i < Number(values.runs); i++) results.scroll.push(await scrollRun(base, false));
+for (let i = 0; i < Number(values.runs); i++) results.embedScroll.push(await scrollRun(hostUrl, true));
 await browser.close();
 
 printTable(results);
@@ -70,8 +85,11 @@ async function routeBytes(route) {
 	return { requests: requested.length, kinds };
 }
 
-/** A reader's full scroll at 360x640 with the CPU slowed four times, as on a cheap phone. */
-async function scrollRun() {
+/**
+ * A reader's full scroll at 360x640 with the CPU slowed four times, as on a cheap phone: of the
+ * story itself, or of a partner's page with the story embedded (frames counted in both documents).
+ */
+async function scrollRun(url, embedded) {
 	const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, reducedMotion: process.env.BENCH_REDUCED ? 'reduce' : 'no-preference' });
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
@@ -88,18 +106,30 @@ async function scrollRun() {
 			}
 		}).observe({ type: 'long-animation-frame', buffered: true });
 		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) if (!(/** @type {any} */ (e).hadRecentInput)) w.bench.shift += /** @type {any} */ (e).value;
+			for (const e of list.getEntries()) {
+				const shift = /** @type {any} */ (e);
+				if (shift.hadRecentInput) continue;
+				w.bench.shift += shift.value;
+				w.bench.blame.push({ shift: shift.value.toFixed(4), at: Math.round(e.startTime), sources: shift.sources.map((s) => s.node?.nodeName + ' ' + JSON.stringify([s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height])) });
+			}
 		}).observe({ type: 'layout-shift', buffered: true });
 	});
-	await page.goto(base, { waitUntil: 'networkidle' });
-	await page.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
+	await page.goto(url, { waitUntil: 'networkidle' });
+	const story = embedded ? page.frameLocator('iframe') : page;
+	if (embedded) await page.locator('iframe').scrollIntoViewIfNeeded();
+	await story.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
+	if (embedded) await page.evaluate(() => scrollTo(0, 0));
+	const frames = () => page.frames();
 	// Only the scroll counts: forget what loading cost.
 	await page.waitForTimeout(2000);
-	await page.evaluate(() => {
-		const w = /** @type {any} */ (window);
-		w.bench.loaf = [];
-		w.bench.blame = [];
-	});
+	for (const frame of frames()) {
+		await frame.evaluate(() => {
+			const w = /** @type {any} */ (window);
+			if (!w.bench) return;
+			w.bench.loaf = [];
+			w.bench.blame = [];
+		});
+	}
 	await page.mouse.move(180, 400);
 	const started = Date.now();
 	for (let i = 0; i < 400; i++) {
@@ -108,14 +138,21 @@ async function scrollRun() {
 		await page.waitForTimeout(60);
 	}
 	await page.waitForTimeout(1500);
-	const { loaf, shift, blame } = await page.evaluate(() => (/** @type {any} */ (window)).bench);
-	if (process.env.BENCH_VERBOSE) console.log(blame);
+	const loaf = [];
+	let shift = 0;
+	for (const frame of frames()) {
+		const bench = await frame.evaluate(() => (/** @type {any} */ (window)).bench ?? null);
+		if (!bench) continue;
+		loaf.push(...bench.loaf);
+		shift += bench.shift;
+		if (process.env.BENCH_VERBOSE) console.log(frame.url(), bench.blame);
+	}
 	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
 	await context.close();
 	return { seconds: (Date.now() - started) / 1000, loafOver50: loaf.length, loafMax: Math.round(Math.max(0, ...loaf)), layoutShift: shift, heapMB: usedSize / 2 ** 20 };
 }
 
-function printTable({ routes, scroll }) {
+function printTable({ routes, loader, scroll, embedScroll }) {
 	const kb = (n) => (n / 1024).toFixed(1);
 	console.log('\nBytes per route (first load, from build/): KB raw / gzip / brotli');
 	console.log('route       kind   files      raw     gzip   brotli');
@@ -124,11 +161,14 @@ function printTable({ routes, scroll }) {
 			console.log(`${route.padEnd(11)} ${kind.padEnd(6)} ${String(k.files).padStart(5)} ${kb(k.raw).padStart(8)} ${kb(k.gzip).padStart(8)} ${kb(k.brotli).padStart(8)}`);
 		}
 	}
+	console.log(`embed.js    js         1 ${kb(loader.raw).padStart(8)} ${kb(loader.gzip).padStart(8)} ${kb(loader.brotli).padStart(8)}`);
 	const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-	console.log(`\nFull scroll at 360x640, CPU 4x slower (median of ${scroll.length})`);
-	console.log(`long animation frames > 50 ms: ${median(scroll.map((s) => s.loafOver50))} (max ${median(scroll.map((s) => s.loafMax))} ms)`);
-	console.log(`layout shift: ${median(scroll.map((s) => s.layoutShift)).toFixed(4)}`);
-	console.log(`JS heap after scroll: ${median(scroll.map((s) => s.heapMB)).toFixed(1)} MB`);
+	for (const [title, runs] of [['the story', scroll], ['a partner page embedding it', embedScroll]]) {
+		console.log(`\nFull scroll of ${title} at 360x640, CPU 4x slower (median of ${runs.length})`);
+		console.log(`long animation frames > 50 ms: ${median(runs.map((s) => s.loafOver50))} (max ${median(runs.map((s) => s.loafMax))} ms)`);
+		console.log(`layout shift: ${median(runs.map((s) => s.layoutShift)).toFixed(4)}`);
+		console.log(`JS heap after scroll (top document): ${median(runs.map((s) => s.heapMB)).toFixed(1)} MB`);
+	}
 }
 
 async function waitFor(url) {

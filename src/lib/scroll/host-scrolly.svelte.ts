@@ -13,8 +13,10 @@ export function hostScrolly(active: ActiveStep, host: HostViewport, { offset }: 
 		const steps = [...container.querySelectorAll<HTMLElement>('[data-step]')];
 		let tops: number[] = [];
 		const measure = () => (tops = steps.map((s) => s.getBoundingClientRect().top + window.scrollY));
+		// Anything above the steps (fonts, the header) moves them: watch the whole document too.
 		const sizes = new ResizeObserver(measure);
 		sizes.observe(container);
+		sizes.observe(document.documentElement);
 		measure();
 
 		$effect(() => {
@@ -56,6 +58,7 @@ export function hostSticky(host: HostViewport): Attachment<HTMLElement> {
 		const sizes = new ResizeObserver(measure);
 		sizes.observe(frame);
 		sizes.observe(graphic);
+		sizes.observe(document.documentElement);
 		measure();
 
 		$effect(() => {
