@@ -114,7 +114,10 @@ export const ContentSchema = record({
 		routeFled: text,
 		routeWish: text,
 		chapterNav: text,
-		fullStory: text
+		fullStory: text,
+		notesNext: text,
+		notesRestart: text,
+		notesElapsed: text
 	})
 });
 

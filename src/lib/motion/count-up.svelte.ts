@@ -32,6 +32,8 @@ export interface CountUpOptions {
 	duration: number;
 	/** Inside an embed: the host's viewport decides what is in view (the frame itself never scrolls). */
 	host?: HostViewport;
+	/** Count each time it first appears on screen, from 0 (a slide), rather than on scrolling in. */
+	onAppear?: boolean;
 }
 
 /** Where the counter is relative to the reader's view. */
@@ -51,7 +53,7 @@ interface Sighting {
  * (or jumps past) before it shows. Already on screen at load, above it, or with reduced motion:
  * the final value stays and nothing moves.
  */
-export function countUp({ value, duration, host }: CountUpOptions): Attachment<HTMLElement> {
+export function countUp({ value, duration, host, onAppear = false }: CountUpOptions): Attachment<HTMLElement> {
 	return (root) => {
 		if (prefersReducedMotion()) return;
 		let state: 'waiting' | 'armed' | 'counting' | 'done' = 'waiting';
@@ -77,6 +79,10 @@ export function countUp({ value, duration, host }: CountUpOptions): Attachment<H
 			});
 		};
 		const update = ({ near, below, seen }: Sighting) => {
+			if (onAppear) {
+				if (state === 'armed' && seen) start();
+				return;
+			}
 			if (state === 'waiting' && near) {
 				if (!below) return finish();
 				state = 'armed';
@@ -88,6 +94,11 @@ export function countUp({ value, duration, host }: CountUpOptions): Attachment<H
 			if (state === 'armed' && seen) start();
 		};
 
+		// A slide waits hidden at 0 until it is shown.
+		if (onAppear) {
+			state = 'armed';
+			renderCount(root, 0);
+		}
 		stop = host ? watchHost(root, host, update) : watchViewport(root, update);
 		return () => {
 			tween?.kill();

@@ -8,6 +8,8 @@ export interface MapMotionOptions {
 	step: () => string;
 	/** Whether changes may animate yet (false: cut, as for a deep link). Read when a change arrives. */
 	animate: () => boolean;
+	/** Marks (dots, names) this many times their phone size: larger for a projector. */
+	markScale?: number;
 }
 
 const DURATION = 0.75;
@@ -18,7 +20,7 @@ const DURATION = 0.75;
  * timeline and starts from wherever the picture is, so any sequence of changes settles on the
  * last state. Reduced motion, and changes before the reader has interacted, cut instead.
  */
-export function mapMotion({ states, step, animate }: MapMotionOptions): Attachment<SVGSVGElement> {
+export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOptions): Attachment<SVGSVGElement> {
 	return (svg) => {
 		const byStep = new Map(states.map((s) => [s.step, s]));
 		const layers = (id: string) => [...svg.querySelectorAll<SVGGElement>(`[data-layer="${id}"]`)];
@@ -37,7 +39,7 @@ export function mapMotion({ states, step, animate }: MapMotionOptions): Attachme
 		 * change, not per frame: restyling every mark each frame costs a cheap phone its frame budget.
 		 */
 		const setMarkScale = (target: View) => {
-			const u = Math.max(target[2] / (size.width || 1), target[3] / (size.height || 1));
+			const u = Math.max(target[2] / (size.width || 1), target[3] / (size.height || 1)) * markScale;
 			svg.style.setProperty('--u', u.toFixed(4));
 		};
 		let goal = view;

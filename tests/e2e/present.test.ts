@@ -1,0 +1,150 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+const present = (page: Page) => page.locator('[data-present]');
+const TOTAL = '9';
+
+async function open(page: Page, hash = '') {
+	await page.goto(`./present/${hash}`);
+	await page.locator('[data-present] svg[data-enhanced]').waitFor({ state: 'attached' });
+}
+
+test('the presenter is a deck of slides with its position on the root', async ({ page }) => {
+	await open(page);
+	await expect(present(page)).toHaveAttribute('data-slide', '1');
+	await expect(present(page)).toHaveAttribute('data-slides', TOTAL);
+	await expect(page.locator('[data-present] section:visible')).toHaveCount(1);
+});
+
+test('every key a clicker sends moves the deck', async ({ page }) => {
+	await open(page);
+	let slide = 1;
+	for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', 'Space', 'Enter']) {
+		await page.keyboard.press(key);
+		await expect(present(page)).toHaveAttribute('data-slide', String(++slide));
+	}
+	for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp']) {
+		await page.keyboard.press(key);
+		await expect(present(page)).toHaveAttribute('data-slide', String(--slide));
+	}
+	await page.keyboard.press('End');
+	await expect(present(page)).toHaveAttribute('data-slide', TOTAL);
+	await page.keyboard.press('ArrowRight');
+	await expect(present(page)).toHaveAttribute('data-slide', TOTAL);
+	await page.keyboard.press('Home');
+	await expect(present(page)).toHaveAttribute('data-slide', '1');
+	await page.keyboard.press('ArrowLeft');
+	await expect(present(page)).toHaveAttribute('data-slide', '1');
+});
+
+test('B and . blank the screen and bring it back; Escape leaves the blank', async ({ page }) => {
+	await open(page);
+	const blank = page.locator('[data-present] .blank');
+	for (const key of ['b', '.']) {
+		await page.keyboard.press(key);
+		await expect(present(page)).toHaveAttribute('data-blank', 'true');
+		await expect(blank).toBeVisible();
+		await page.keyboard.press(key);
+		await expect(present(page)).not.toHaveAttribute('data-blank', 'true');
+	}
+	await page.keyboard.press('B');
+	await page.keyboard.press('Escape');
+	await expect(present(page)).not.toHaveAttribute('data-blank', 'true');
+});
+
+test('F toggles full screen', async ({ page }) => {
+	await open(page);
+	await page.keyboard.press('f');
+	await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(true);
+	await page.keyboard.press('f');
+	await expect.poll(() => page.evaluate(() => document.fullscreenElement !== null)).toBe(false);
+});
+
+test('#/N opens slide N and the address follows the deck', async ({ page }) => {
+	await open(page, '#/5');
+	await expect(present(page)).toHaveAttribute('data-slide', '5');
+	await expect(page.locator('[data-present] section:visible h2')).toContainText('Oleg Klimov');
+	await page.keyboard.press('ArrowRight');
+	await expect(page).toHaveURL(/#\/6$/);
+});
+
+test('a swipe on a tablet moves the deck', async ({ page }) => {
+	await open(page);
+	await page.evaluate(() => {
+		const el = document.querySelector('[data-present]')!;
+		const at = (type: string, x: number) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', clientX: x, clientY: 300, bubbles: true }));
+		at('pointerdown', 600);
+		at('pointerup', 300);
+	});
+	await expect(present(page)).toHaveAttribute('data-slide', '2');
+});
+
+test('the cursor hides after two seconds without moving', async ({ page }) => {
+	await open(page);
+	await page.mouse.move(300, 300);
+	await expect(present(page)).not.toHaveAttribute('data-idle', '');
+	await expect(present(page)).toHaveAttribute('data-idle', '', { timeout: 4000 });
+});
+
+test('the speaker notes follow the presenter, and drive it', async ({ context }) => {
+	const presenter = await context.newPage();
+	const notes = await context.newPage();
+	await presenter.goto('./present/');
+	await presenter.locator('[data-present] svg[data-enhanced]').waitFor({ state: 'attached' });
+	await notes.goto('./present/notes/');
+	const root = notes.locator('[data-present-notes]');
+	await expect(root).toHaveAttribute('data-slide', '1');
+	await presenter.keyboard.press('ArrowRight');
+	await presenter.keyboard.press('ArrowRight');
+	await expect(root).toHaveAttribute('data-slide', '3');
+	await expect(root).toContainText('Konstantin lives in Moscow');
+	await expect(root).toContainText('Anna Zuyeva (35)');
+	await notes.keyboard.press('ArrowRight');
+	await expect(presenter.locator('[data-present]')).toHaveAttribute('data-slide', '4');
+	await expect(root).toHaveAttribute('data-slide', '4');
+	await expect(root.locator('.clock')).toHaveText(/^\d\d:\d\d$/);
+});
+
+for (const viewport of [
+	{ width: 1024, height: 768 },
+	{ width: 1280, height: 720 },
+	{ width: 1366, height: 768 },
+	{ width: 1920, height: 1080 }
+]) {
+	test(`no slide overflows ${viewport.width}x${viewport.height}, and body text is large`, async ({ page }) => {
+		await page.setViewportSize(viewport);
+		await open(page);
+		for (let n = 1; n <= Number(TOTAL); n++) {
+			await expect(present(page)).toHaveAttribute('data-slide', String(n));
+			const outside = await page.locator('[data-present] section:visible').evaluate((slide) =>
+				[slide, ...slide.querySelectorAll('*')]
+					.filter((el) => !(el instanceof SVGElement && el.ownerSVGElement))
+					.filter((el) => {
+						const r = el.getBoundingClientRect();
+						return r.width > 0 && (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1);
+					})
+					.map((el) => el.outerHTML.slice(0, 60))
+			);
+			expect(outside, `slide ${n}`).toEqual([]);
+			const sizes = await page.locator('[data-present] section:visible :is(p, h1, h2)').evaluateAll((els) =>
+				els.map((el) => parseFloat(getComputedStyle(el).fontSize))
+			);
+			expect(Math.min(...sizes), `slide ${n}`).toBeGreaterThanOrEqual(28);
+			await page.keyboard.press('ArrowRight');
+		}
+	});
+}
+
+test('the presenter and the notes pass axe', async ({ page }) => {
+	await open(page);
+	const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+	for (let n = 1; n <= Number(TOTAL); n++) {
+		const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+		expect(violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`), `slide ${n}`).toEqual([]);
+		await page.keyboard.press('ArrowRight');
+	}
+	await page.goto('./present/notes/');
+	const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
+	expect(violations.map((v) => v.id)).toEqual([]);
+});

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseContent } from '$lib/content/parse';
+import { Deck } from '$lib/present/deck.svelte';
+import { buildSlides, commandForKey, slideFromHash } from '$lib/present/slides';
+import { buildStory } from '$lib/story/model';
+import { SOURCE } from '../source-text';
+
+const content = parseContent(readFileSync('src/content/story.aml', 'utf8'), SOURCE);
+const story = buildStory(content);
+const captions = Object.fromEntries(content.accounts.map((a) => [a.id, a.mapCaption]));
+const slides = buildSlides(story, captions);
+
+describe('the slides', () => {
+	it('run title, 200,000, the five accounts with the 51 after Konstantin and Roman, credits', () => {
+		expect(slides.map((s) => (s.kind === 'account' ? s.section.id : s.kind === 'figure' ? s.figure.id : s.kind))).toEqual([
+			'title', 'fled', 'konstantin', 'anna', 'oleg', 'konstantin-roman', 'colleagues', 'aleksandr', 'credits'
+		]);
+	});
+
+	it('say nothing the content file does not: the figure titles are their sentences’ own words', () => {
+		for (const slide of slides) if (slide.kind === 'figure') expect(slide.figure.sentence).toContain(slide.title);
+		for (const slide of slides) for (const note of slide.notes) expect(note.length).toBeGreaterThan(0);
+	});
+
+	it('keep a map state behind every slide', () => {
+		expect(slides.map((s) => s.map)).toEqual(['intro', 'intro', 'konstantin', 'anna', 'oleg', 'konstantin-roman', 'konstantin-roman', 'aleksandr', 'intro']);
+	});
+});
+
+describe('keys and hash', () => {
+	it('maps the keys clickers send', () => {
+		for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter']) expect(commandForKey(key)).toBe('next');
+		for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp']) expect(commandForKey(key)).toBe('previous');
+		expect([commandForKey('Home'), commandForKey('End'), commandForKey('b'), commandForKey('.'), commandForKey('F'), commandForKey('Escape')]).toEqual([
+			'first', 'last', 'blank', 'blank', 'fullscreen', 'escape'
+		]);
+		expect(commandForKey('x')).toBeUndefined();
+	});
+
+	it('reads #/N and clamps it', () => {
+		expect(slideFromHash('#/4', 9)).toBe(4);
+		expect(slideFromHash('#/40', 9)).toBe(9);
+		expect(slideFromHash('#/0', 9)).toBe(1);
+		expect(slideFromHash('#anna', 9)).toBe(1);
+	});
+
+	it('moves within the deck and blanks', () => {
+		const deck = new Deck(9, 9);
+		deck.run('next');
+		expect(deck.current).toBe(9);
+		deck.run('first');
+		deck.run('previous');
+		expect(deck.current).toBe(1);
+		deck.run('blank');
+		expect(deck.blank).toBe(true);
+		deck.run('escape');
+		expect(deck.blank).toBe(false);
+	});
+});
