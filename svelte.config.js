@@ -8,7 +8,27 @@ const config = {
 		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, strict: true }),
 		// Relative asset and route paths let one build be served at any origin's root or under any subpath.
 		paths: { relative: true },
-		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' }
+		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// A strict policy, written into each page as a <meta>: only this origin, no eval, inline
+		// scripts only by hash (Kit hashes its own bootstrap), no plugins, no <base> tricks.
+		csp: {
+			mode: 'hash',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				// SvelteKit's route announcer is the one element with a style attribute in its markup:
+				// allow exactly that style (the CSP test in tests/e2e fails if a Kit upgrade changes it).
+				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				'img-src': ['self', 'data:'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'frame-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self']
+			}
+		}
 	}
 };
 

@@ -22,6 +22,13 @@ export const test = base.extend<{ problems: string[] }>({
 				}
 			});
 			page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+			// The Content-Security-Policy must never have to block anything the page does.
+			await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
+			await page.addInitScript(() => {
+				document.addEventListener('securitypolicyviolation', (e) =>
+					(window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`)
+				);
+			});
 			await use(problems);
 			expect(problems).toEqual([]);
 		},

@@ -99,7 +99,12 @@ export function countUp({ value, duration, host, onAppear = false }: CountUpOpti
 			state = 'armed';
 			renderCount(root, 0);
 		}
-		stop = host ? watchHost(root, host, update) : watchViewport(root, update);
+		try {
+			stop = host ? watchHost(root, host, update) : watchViewport(root, update);
+		} catch {
+			// No way to tell when it is seen (an old browser): show the final value, as without JS.
+			finish();
+		}
 		return () => {
 			tween?.kill();
 			if (state !== 'done') finish();

@@ -16,7 +16,18 @@ export interface ScrollyOptions {
  */
 export function scrolly(active: ActiveStep, { offset }: ScrollyOptions): Attachment<HTMLElement> {
 	// untrack: the attachment writes the active step; reading it must not re-run the whole setup.
-	return (container) => untrack(() => setup(container, active, offset));
+	return (container) =>
+		untrack(() => {
+			try {
+				return setup(container, active, offset);
+			} catch (error) {
+				// An enhancement that cannot start must not take the story with it: fall back to the
+				// layout without JavaScript (each account with its own map) and say why in the console.
+				container.closest('.scrolly')?.setAttribute('data-static-maps', '');
+				console.warn('The scroll engine could not start; showing the static layout.', error);
+				return undefined;
+			}
+		});
 }
 
 function setup(container: HTMLElement, active: ActiveStep, offset: () => DecimalType) {

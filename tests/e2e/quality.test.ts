@@ -1,0 +1,102 @@
+import AxeBuilder from '@axe-core/playwright';
+import { enhanced, expect, phone, test } from './fixtures';
+
+const ROUTES = ['./', './embed/', './present/', './present/notes/'];
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+test.describe('a strict Content-Security-Policy', () => {
+	for (const route of ROUTES) {
+		test(`${route} declares it and never trips it`, async ({ page }) => {
+			await page.goto(route);
+			const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+			expect(csp).toContain("default-src 'self'");
+			expect(csp).toContain("object-src 'none'");
+			expect(csp).toContain("base-uri 'self'");
+			expect(csp).toMatch(/script-src 'self'( 'sha256-[^']+')*;/);
+			expect(csp).not.toContain('unsafe-eval');
+			expect(csp).not.toContain("'unsafe-inline'");
+			await page.waitForTimeout(500);
+			// Violations, like requests to other origins, fail every test through the fixture.
+		});
+	}
+});
+
+test.describe('accessibility (axe)', () => {
+	for (const [size, use] of [
+		['phone', phone],
+		['desktop', { viewport: { width: 1280, height: 800 } }]
+	] as const) {
+		for (const colorScheme of ['light', 'dark'] as const) {
+			test.describe(`${size}, ${colorScheme}`, () => {
+				test.use({ ...use, colorScheme, reducedMotion: 'reduce' });
+
+				for (const [route, spot] of [
+					['./', ''],
+					['./', '#oleg'],
+					['./embed/', ''],
+					['./present/', ''],
+					['./present/notes/', '']
+				] as const) {
+					test(`${route}${spot} has no violations`, async ({ page }) => {
+						await page.goto(route + spot);
+						await page.waitForTimeout(400);
+						const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
+						expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+					});
+				}
+			});
+		}
+	}
+});
+
+test('the keyboard reaches the skip link, the accounts and the chapter control in order, focus always visible', async ({ page }) => {
+	await page.goto('./');
+	await enhanced(page);
+	const visited: string[] = [];
+	// Eleven stops: the skip link, the chapter control (5), the accounts list (5); then the browser's own UI.
+	for (let i = 0; i < 11; i++) {
+		await page.keyboard.press('Tab');
+		const focused = await page.evaluate(() => {
+			const el = document.activeElement as HTMLElement;
+			const style = getComputedStyle(el);
+			return { text: el.textContent?.trim() ?? '', outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+		});
+		expect(focused.outline, focused.text).toBe(true);
+		visited.push(focused.text);
+	}
+	expect(visited[0]).toBe('Skip to the story');
+	// The chapter control (in the graphic) comes before the text's own list of accounts.
+	expect(visited.slice(1, 6)).toEqual(['Konstantin', 'Anna', 'Oleg', 'Konstantin and Roman', 'Aleksandr']);
+	expect(visited.slice(6, 11).map((t) => t.split(' (')[0])).toEqual(['Konstantin', 'Anna Zuyeva', 'Oleg Klimov', 'Konstantin Ilin', 'Aleksandr']);
+});
+
+test.describe('no request leaves the page’s origin', () => {
+	for (const route of ROUTES) {
+		test(`${route}`, async ({ page }) => {
+			const origins = new Set<string>();
+			page.on('request', (r) => origins.add(new URL(r.url()).origin));
+			await page.goto(route);
+			await page.waitForLoadState('networkidle');
+			await page.mouse.wheel(0, 3000);
+			await page.waitForTimeout(500);
+			expect([...origins]).toEqual([new URL(page.url()).origin]);
+		});
+	}
+});
+
+test('if the scroll engine cannot start, the story still reads, each account with its map', async ({ page, problems }) => {
+	// A browser without IntersectionObserver: scrollama and the counters cannot start.
+	await page.addInitScript(() => {
+		(window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = function () {
+			throw new Error('injected: no IntersectionObserver');
+		};
+	});
+	await page.goto('./');
+	await page.waitForTimeout(800);
+	await expect(page.locator('#anna .words p').first()).toBeVisible();
+	await expect(page.locator('[data-inline-map="oleg"]')).toBeVisible();
+	await expect(page.locator('[data-counter="fled"]')).toHaveText('200,000');
+	await expect(page.locator('[data-counter="colleagues"]')).toHaveText('51');
+	expect(problems.filter((p) => !p.includes('injected'))).toEqual([]);
+	problems.length = 0;
+});
