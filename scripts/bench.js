@@ -12,6 +12,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 
 const { values } = parseArgs({
 	options: {
+		check: { type: 'boolean', default: false },
 		'no-build': { type: 'boolean', default: false },
 		runs: { type: 'string', default: '3' },
 		port: { type: 'string', default: '4180' }
@@ -57,7 +58,28 @@ printTable(results);
 mkdirSync('bench-results', { recursive: true });
 writeFileSync(join('bench-results', 'bench.json'), JSON.stringify(results, null, 2));
 console.log('\nWritten: bench-results/bench.json');
-process.exit(0);
+const over = overBudget(results, JSON.parse(readFileSync('bench/budgets.json', 'utf8')));
+for (const line of over) console.log(`OVER BUDGET: ${line}`);
+process.exit(values.check && over.length > 0 ? 1 : 0);
+
+/** Each figure against bench/budgets.json (medians for timings); an empty list means all within. */
+function overBudget({ routes, loader, scroll }, budgets) {
+	const over = [];
+	const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+	const js = routes['./'].kinds.js?.gzip ?? 0;
+	const html = routes['./'].kinds.html?.gzip ?? 0;
+	if (js > budgets.bytes.firstLoadJs.max) over.push(`first-load JS ${js} B > ${budgets.bytes.firstLoadJs.max} B`);
+	if (js > budgets.bytes.firstLoadJs.target) console.log(`note: first-load JS ${js} B is above the ${budgets.bytes.firstLoadJs.target} B target`);
+	if (html > budgets.bytes.html.max) over.push(`HTML ${html} B > ${budgets.bytes.html.max} B`);
+	if (loader.gzip > budgets.bytes.embedJs.max) over.push(`embed.js ${loader.gzip} B > ${budgets.bytes.embedJs.max} B`);
+	const loaf = median(scroll.map((s) => s.loafOver50));
+	if (loaf > budgets.scroll.loafOver50) over.push(`long animation frames while scrolling: ${loaf} > ${budgets.scroll.loafOver50}`);
+	const heap = median(scroll.map((s) => s.heapMB));
+	if (heap > budgets.scroll.heapMB) over.push(`JS heap ${heap.toFixed(1)} MB > ${budgets.scroll.heapMB} MB`);
+	const shift = median(scroll.map((s) => s.layoutShift));
+	if (shift > budgets.lighthouse.cls) over.push(`layout shift ${shift} > ${budgets.lighthouse.cls}`);
+	return over;
+}
 
 /** What the first load of a route requests, by kind, raw / gzip / brotli, read from build/. */
 async function routeBytes(route) {

@@ -100,3 +100,17 @@ test('if the scroll engine cannot start, the story still reads, each account wit
 	expect(problems.filter((p) => !p.includes('injected'))).toEqual([]);
 	problems.length = 0;
 });
+
+test('printed, the story is all its text, each account with its map, nothing sticky', async ({ page }) => {
+	await page.goto('./');
+	await enhanced(page);
+	await page.emulateMedia({ media: 'print' });
+	await expect(page.locator('[data-graphic]')).toBeHidden();
+	for (const step of ['intro', 'konstantin', 'anna', 'oleg', 'konstantin-roman', 'aleksandr']) {
+		await expect(page.locator(`[data-inline-map="${step}"]`)).toBeVisible();
+	}
+	await expect(page.locator('[data-counter="fled"]')).toHaveText('200,000');
+	const pdf = await page.pdf({ format: 'A4', printBackground: true });
+	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
+	expect(pages.length).toBeGreaterThan(6);
+});

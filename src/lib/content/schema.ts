@@ -99,7 +99,12 @@ export const ContentSchema = record({
 	dek: text,
 	title: text,
 	description: text,
-	source: record({ publication: text, credit: text, printed: text }),
+	source: record({
+		publication: text,
+		credit: text,
+		printed: text,
+		date: v.pipe(v.string(), v.isoDate('must be a date written YYYY-MM-DD'))
+	}),
 	corrections: optionalList(record({ from: text, to: text }), 'corrections (from, to)'),
 	introMap: record({ caption: text, ...mapEntries }),
 	intro: list(text, '* paragraphs'),

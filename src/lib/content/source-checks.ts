@@ -103,6 +103,9 @@ export function checkAgainstSource(content: Content, source: string): SourceIssu
 	});
 	for (const id of FIGURE_IDS) if (!figures.has(id)) fail(['figures'], `figure "${id}" is missing`);
 
+	const named = new Date(`${content.source.date}T12:00:00Z`).toLocaleDateString('en-US', { dateStyle: 'long', timeZone: 'UTC' });
+	if (!content.source.printed.includes(named)) fail(['source', 'date'], `${content.source.date} is ${named}, which the printed line does not name`);
+
 	// Editorial lines (headline, dek, credit, labels) may only repeat figures the source states.
 	const editorial: [PathSegment[], string][] = [
 		[['headline'], content.headline],
@@ -112,7 +115,7 @@ export function checkAgainstSource(content: Content, source: string): SourceIssu
 		[['introMap', 'caption'], content.introMap.caption],
 		...content.figures.map((f, i): [PathSegment[], string] => [['figures', i, 'chartLabel'], f.chartLabel ?? '']),
 		...content.accounts.map((a, i): [PathSegment[], string] => [['accounts', i, 'mapCaption'], a.mapCaption]),
-		...Object.entries(content.source).map(([k, value]): [PathSegment[], string] => [['source', k], value]),
+		...(['publication', 'credit', 'printed'] as const).map((k): [PathSegment[], string] => [['source', k], content.source[k]]),
 		...Object.entries(content.labels).map(([k, value]): [PathSegment[], string] => [['labels', k], value])
 	];
 	for (const [path, value] of editorial) {

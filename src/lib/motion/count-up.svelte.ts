@@ -99,8 +99,18 @@ export function countUp({ value, duration, host, onAppear = false }: CountUpOpti
 			state = 'armed';
 			renderCount(root, 0);
 		}
+		// Paper shows the final value, whatever the count was doing.
+		const print = () => {
+			tween?.kill();
+			finish();
+		};
+		window.addEventListener('beforeprint', print);
 		try {
-			stop = host ? watchHost(root, host, update) : watchViewport(root, update);
+			const unwatch = host ? watchHost(root, host, update) : watchViewport(root, update);
+			stop = () => {
+				unwatch();
+				window.removeEventListener('beforeprint', print);
+			};
 		} catch {
 			// No way to tell when it is seen (an old browser): show the final value, as without JS.
 			finish();
