@@ -23,6 +23,6 @@ it('npm run build fails on bad content, naming the line and the field', { timeou
 	const build = spawnSync('npm', ['run', 'build'], { cwd: copy, encoding: 'utf8' });
 	expect(build.status).not.toBe(0);
 	expect(build.stdout + build.stderr).toContain(
-		`src/content/story.aml:${line} accounts[2].people[0].age: must be a whole number written with digits only`
+		`src/content/story.aml:${line} accounts[2].people[0].age: must be a whole number in digits, grouped like 200,000`
 	);
 });

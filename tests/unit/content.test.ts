@@ -51,7 +51,7 @@ describe('bad content fails with the field and its line', () => {
 	it('a wrong type (text where a count belongs)', () => {
 		const line = lineNo('age: 58');
 		expect(problemsOf(replaceLine('age: 58', 'age: fifty-eight'))).toEqual([
-			`${line} accounts[2].people[0].age: must be a whole number written with digits only (no separators)`
+			`${line} accounts[2].people[0].age: must be a whole number in digits, grouped like 200,000 or not at all`
 		]);
 	});
 
@@ -97,7 +97,7 @@ describe('bad content fails with the field and its line', () => {
 	it('a number written differently from the source', () => {
 		const line = lineNo('display: 200,000');
 		expect(problemsOf(replaceLine('display: 200,000', 'display: 200.000'))).toEqual([
-			`${lineNo('value: 200000')} figures[0].value: 200000 is written “200,000”, not “200.000”`,
+			`${lineNo('value: 200,000')} figures[0].value: 200000 is written “200,000”, not “200.000”`,
 			`${line} figures[0].display: “200.000” is not written that way in its sentence`
 		]);
 	});

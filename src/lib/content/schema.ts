@@ -11,11 +11,13 @@ const text = v.pipe(
 );
 const optionalText = v.optional(text);
 // ArchieML yields only strings: counts are coerced here, and only plain digits are accepted.
+// Counts may be grouped as the source writes them (200,000), so the copy never holds a figure
+// in a form the source does not use.
 const count = v.pipe(
 	v.string('must be a number written with digits'),
 	v.trim(),
-	v.regex(/^\d+$/, 'must be a whole number written with digits only (no separators)'),
-	v.transform(Number)
+	v.regex(/^(\d{1,3}(,\d{3})+|\d+)$/, 'must be a whole number in digits, grouped like 200,000 or not at all'),
+	v.transform((value) => Number(value.replace(/,/g, '')))
 );
 const list = <T extends v.GenericSchema>(item: T, what: string) =>
 	v.pipe(v.array(item, `must be a list of ${what}: [name] … []`), v.minLength(1, `must list at least one ${what}`));
