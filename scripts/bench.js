@@ -9,6 +9,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
+import lighthouse from 'lighthouse';
 
 const { values } = parseArgs({
 	options: {
@@ -47,11 +48,13 @@ const results = {
 	routes: {},
 	loader: { raw: loader.length, gzip: gzipSync(loader, { level: 9 }).length, brotli: brotliCompressSync(loader).length },
 	scroll: [],
-	embedScroll: []
+	embedScroll: [],
+	lighthouse: []
 };
 for (const route of ROUTES) results.routes[route] = await routeBytes(route);
 for (let i = 0; i < Number(values.runs); i++) results.scroll.push(await scrollRun(base, false));
 for (let i = 0; i < Number(values.runs); i++) results.embedScroll.push(await scrollRun(hostUrl, true));
+for (let i = 0; i < Number(values.runs); i++) results.lighthouse.push(await lighthouseRun(base));
 await browser.close();
 
 printTable(results);
@@ -63,7 +66,7 @@ for (const line of over) console.log(`OVER BUDGET: ${line}`);
 process.exit(values.check && over.length > 0 ? 1 : 0);
 
 /** Each figure against bench/budgets.json (medians for timings); an empty list means all within. */
-function overBudget({ routes, loader, scroll }, budgets) {
+function overBudget({ routes, loader, scroll, lighthouse: lh }, budgets) {
 	const over = [];
 	const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 	const js = routes['./'].kinds.js?.gzip ?? 0;
@@ -76,9 +79,42 @@ function overBudget({ routes, loader, scroll }, budgets) {
 	if (loaf > budgets.scroll.loafOver50) over.push(`long animation frames while scrolling: ${loaf} > ${budgets.scroll.loafOver50}`);
 	const heap = median(scroll.map((s) => s.heapMB));
 	if (heap > budgets.scroll.heapMB) over.push(`JS heap ${heap.toFixed(1)} MB > ${budgets.scroll.heapMB} MB`);
+	const lhBudget = budgets.lighthouse;
+	for (const [key, budgetKey] of [['performance', 'performance'], ['accessibility', 'accessibility'], ['bestPractices', 'best-practices'], ['seo', 'seo']]) {
+		const value = median(lh.map((r) => r[key]));
+		if (value < lhBudget[budgetKey]) over.push(`Lighthouse ${budgetKey} ${value} < ${lhBudget[budgetKey]}`);
+	}
 	const shift = median(scroll.map((s) => s.layoutShift));
 	if (shift > budgets.lighthouse.cls) over.push(`layout shift ${shift} > ${budgets.lighthouse.cls}`);
 	return over;
+}
+
+/**
+ * Lighthouse's mobile preset (simulated slow 4G, 4x CPU) on its own Chromium: the four category
+ * scores and LCP, TBT, CLS. Lighthouse 12 (13 needs Node 22).
+ */
+async function lighthouseRun(url) {
+	const port = 9333; // DevTools for Lighthouse (not a fetch "bad port")
+	const chrome = await chromium.launch({
+		executablePath: process.env.CHROME_PATH || process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
+		args: [`--remote-debugging-port=${port}`, '--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+	});
+	try {
+		const result = await lighthouse(url, { port, output: 'json', logLevel: 'error' });
+		const { categories, audits } = result.lhr;
+		const score = (id) => Math.round((categories[id]?.score ?? 0) * 100);
+		return {
+			performance: score('performance'),
+			accessibility: score('accessibility'),
+			bestPractices: score('best-practices'),
+			seo: score('seo'),
+			lcpMs: Math.round(audits['largest-contentful-paint'].numericValue),
+			tbtMs: Math.round(audits['total-blocking-time'].numericValue),
+			cls: audits['cumulative-layout-shift'].numericValue
+		};
+	} finally {
+		await chrome.close();
+	}
 }
 
 /** What the first load of a route requests, by kind, raw / gzip / brotli, read from build/. */
@@ -174,7 +210,7 @@ async function scrollRun(url, embedded) {
 	return { seconds: (Date.now() - started) / 1000, loafOver50: loaf.length, loafMax: Math.round(Math.max(0, ...loaf)), layoutShift: shift, heapMB: usedSize / 2 ** 20 };
 }
 
-function printTable({ routes, loader, scroll, embedScroll }) {
+function printTable({ routes, loader, scroll, embedScroll, lighthouse: lh }) {
 	const kb = (n) => (n / 1024).toFixed(1);
 	console.log('\nBytes per route (first load, from build/): KB raw / gzip / brotli');
 	console.log('route       kind   files      raw     gzip   brotli');
@@ -185,6 +221,12 @@ function printTable({ routes, loader, scroll, embedScroll }) {
 	}
 	console.log(`embed.js    js         1 ${kb(loader.raw).padStart(8)} ${kb(loader.gzip).padStart(8)} ${kb(loader.brotli).padStart(8)}`);
 	const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+	if (lh.length) {
+		const m = (key) => median(lh.map((r) => r[key]));
+		console.log(`\nLighthouse ${lh.length === 1 ? '' : `(median of ${lh.length}) `}mobile, ./`);
+		console.log(`performance ${m('performance')}  accessibility ${m('accessibility')}  best practices ${m('bestPractices')}  SEO ${m('seo')}`);
+		console.log(`LCP ${m('lcpMs')} ms  TBT ${m('tbtMs')} ms  CLS ${m('cls').toFixed(3)}`);
+	}
 	for (const [title, runs] of [['the story', scroll], ['a partner page embedding it', embedScroll]]) {
 		console.log(`\nFull scroll of ${title} at 360x640, CPU 4x slower (median of ${runs.length})`);
 		console.log(`long animation frames > 50 ms: ${median(runs.map((s) => s.loafOver50))} (max ${median(runs.map((s) => s.loafMax))} ms)`);
