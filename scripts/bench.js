@@ -2,7 +2,9 @@
 // Measures the built story: bytes each route loads, and how a full scroll behaves on a throttled
 // phone. Prints a table and writes bench-results/bench.json. A script, not a test: timings on a
 // shared machine are noisy, so nothing here fails a build.
-// Usage: npm run bench [-- --no-build] [-- --runs 3]
+// Usage: npm run bench [-- --no-build] [-- --runs 3] [-- --check]
+// BENCH_REDUCED=1 scrolls with reduced motion (cuts only); BENCH_VERBOSE=1 prints what each long
+// frame and layout shift was spent on.
 import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
