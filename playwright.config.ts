@@ -1,17 +1,6 @@
 import { defineConfig } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { args, executablePath } from './scripts/chromium.js';
 import { EMBED_ORIGIN, HOST_ORIGIN, ROOT, SUBPATH } from './tests/e2e/servers';
-
-// Playwright cannot download its browsers on every machine: use Debian's Chromium where it exists
-// (or CHROMIUM_PATH), Playwright's own browser elsewhere.
-const executablePath = process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
-const args = [
-	// Keep Chromium off the network it may not reach (and must not, for the no-third-party tests).
-	'--disable-background-networking',
-	'--disable-component-update',
-	// Chromium's sandbox refuses to start as root (CI runs as root).
-	...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])
-];
 
 export default defineConfig({
 	testDir: 'tests/e2e',

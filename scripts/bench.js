@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import lighthouse from 'lighthouse';
+import { args, executablePath } from './chromium.js';
 
 const { values } = parseArgs({
 	options: {
@@ -40,8 +41,8 @@ process.on('exit', () => servers.forEach((s) => s.kill()));
 await Promise.all([waitFor(base), waitFor(embedBase), waitFor(hostUrl)]);
 
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-	args: ['--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+	executablePath,
+	args
 });
 
 const loader = readFileSync('build/embed.js');
@@ -98,8 +99,8 @@ function overBudget({ routes, loader, scroll, lighthouse: lh }, budgets) {
 async function lighthouseRun(url) {
 	const port = 9333; // DevTools for Lighthouse (not a fetch "bad port")
 	const chrome = await chromium.launch({
-		executablePath: process.env.CHROME_PATH || process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-		args: [`--remote-debugging-port=${port}`, '--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+		executablePath: process.env.CHROME_PATH || executablePath,
+		args: [`--remote-debugging-port=${port}`, ...args]
 	});
 	try {
 		const result = await lighthouse(url, { port, output: 'json', logLevel: 'error' });

@@ -3,7 +3,8 @@
 // Usage: npm run build && node scripts/screenshots.js [--url http://localhost:4173/] [--out screenshots]
 // Needs a server on --url (npm run serve).
 import { chromium } from '@playwright/test';
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
+import { args, executablePath } from './chromium.js';
 import { parseArgs } from 'node:util';
 
 const { values } = parseArgs({
@@ -20,8 +21,8 @@ const spots = values.spots.split(',');
 mkdirSync(values.out, { recursive: true });
 
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH || (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined),
-	args: ['--disable-background-networking', '--disable-component-update', ...(process.getuid?.() === 0 ? ['--no-sandbox'] : [])]
+	executablePath,
+	args
 });
 for (const colorScheme of /** @type {('light' | 'dark')[]} */ (values.schemes.split(','))) {
 	for (const [width, height] of sizes) {
