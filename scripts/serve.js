@@ -22,7 +22,7 @@ if (!existsSync(join(dir, 'index.html'))) {
 	process.exit(1);
 }
 // dev: look files up per request, so a rebuild while the server runs is served, not a stale list.
-const files = sirv(dir, { dev: true, etag: true, extensions: [] });
+const files = sirv(dir, { dev: true, etag: true, extensions: [], gzip: true, brotli: true });
 
 createServer((req, res) => {
 	const url = new URL(req.url ?? '/', 'http://localhost');

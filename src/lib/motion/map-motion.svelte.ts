@@ -1,6 +1,6 @@
 import type { Attachment } from 'svelte/attachments';
 import type { MapState, View } from '$lib/map/types';
-import { loadGsap, prefersReducedMotion } from './motion';
+import { prefersReducedMotion } from './motion';
 
 export interface MapMotionOptions {
 	states: MapState[];
@@ -11,8 +11,6 @@ export interface MapMotionOptions {
 	/** Marks (dots, names) this many times their phone size: larger for a projector. */
 	markScale?: number;
 }
-
-const DURATION = 0.75;
 
 /**
  * Moves the locator map between states: the view pans and zooms (viewBox), the outgoing layer
@@ -47,7 +45,7 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 		setMarkScale(view);
 		// Fetch and parse gsap while the reader reads the top, not in the frame of the first move.
 		const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
-		if (!prefersReducedMotion()) idle(() => void loadGsap());
+		if (!prefersReducedMotion()) idle(() => void loadMapTimeline());
 
 		const show = (layer: SVGGElement, on: boolean) => {
 			layer.style.display = on ? 'inline' : 'none';
@@ -67,40 +65,13 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 			}
 		};
 
-		/**
-		 * Out, move, in: names fade out before the view moves and fade in after it stops, because
-		 * SVG text is laid out again at every change of zoom, which a cheap phone cannot do per frame.
-		 * Hidden layers are display: none, so they cost nothing meanwhile.
-		 */
 		const tween = async (target: MapState, ticket: number) => {
-			const gsap = await loadGsap();
+			const { mapTimeline } = await loadMapTimeline();
 			if (ticket !== request) return;
 			timeline?.kill();
 			goal = target.view;
 			setMarkScale(goal);
-			const [tones, marks] = [layers(target.step).filter((l) => l.classList.contains('tones')), layers(target.step).filter((l) => l.classList.contains('marks'))];
-			const outgoing = allLayers.filter((l) => l.dataset.layer !== target.step && l.style.display !== 'none');
-			const from = { x: view[0], y: view[1], w: view[2], h: view[3] };
-			const [x, y, w, h] = target.view;
-			const routes = marks.flatMap((l) => [...l.querySelectorAll<SVGPathElement>('.route-fled')]);
-			const OUT = 0.15;
-			const IN = OUT + DURATION;
-
-			const tl = gsap.timeline({ defaults: { ease: 'power2.inOut' } });
-			// The incoming names wait hidden; anything still fading from an interrupted change goes.
-			tl.set(marks, { display: 'none', opacity: 0 }, 0);
-			tl.to(outgoing, { opacity: 0, duration: OUT, ease: 'power1.out' }, 0);
-			tl.set(outgoing, { display: 'none' }, OUT);
-			tl.set(tones, { display: 'inline' }, OUT);
-			tl.to(tones, { opacity: 1, duration: DURATION * 0.6, ease: 'power1.out' }, OUT);
-			tl.to(from, { x, y, w, h, duration: DURATION, onUpdate: () => setView([from.x, from.y, from.w, from.h]) }, OUT);
-			tl.set(marks, { display: 'inline' }, IN);
-			tl.to(marks, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
-			if (routes.length > 0) {
-				tl.set(routes, { strokeDasharray: 1, strokeDashoffset: 1 }, IN);
-				tl.to(routes, { strokeDashoffset: 0, duration: 0.9, ease: 'power1.inOut' }, IN);
-			}
-			timeline = tl;
+			timeline = mapTimeline({ layers: layers(target.step), allLayers, step: target.step, from: view, to: target.view, setView });
 		};
 
 		const sizes = new ResizeObserver(([entry]) => {
@@ -128,6 +99,12 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 			sizes.disconnect();
 		};
 	};
+}
+
+let loading: Promise<typeof import('./map-timeline')> | undefined;
+/** The timeline and gsap come together when the first move needs them, off the critical path. */
+function loadMapTimeline() {
+	return (loading ??= import('./map-timeline'));
 }
 
 function parseView(value: string | null): View {

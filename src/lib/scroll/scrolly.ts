@@ -1,4 +1,4 @@
-import scrollama, { type DecimalType } from 'scrollama';
+import type { DecimalType, ScrollamaInstance } from 'scrollama';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { ActiveStep } from './active-step.svelte';
@@ -18,23 +18,29 @@ export function scrolly(active: ActiveStep, { offset }: ScrollyOptions): Attachm
 	// untrack: the attachment writes the active step; reading it must not re-run the whole setup.
 	return (container) =>
 		untrack(() => {
-			try {
-				return setup(container, active, offset);
-			} catch (error) {
-				// An enhancement that cannot start must not take the story with it: fall back to the
-				// layout without JavaScript (each account with its own map) and say why in the console.
+			let stop: (() => void) | undefined;
+			// An enhancement that cannot start must not take the story with it: fall back to the
+			// layout without JavaScript (each account with its own map) and say why in the console.
+			const fallBack = (error: unknown) => {
+				stop?.();
 				container.closest('.scrolly')?.setAttribute('data-static-maps', '');
 				console.warn('The scroll engine could not start; showing the static layout.', error);
-				return undefined;
+			};
+			try {
+				stop = setup(container, active, offset, fallBack);
+			} catch (error) {
+				fallBack(error);
 			}
+			return () => stop?.();
 		});
 }
 
-function setup(container: HTMLElement, active: ActiveStep, offset: () => DecimalType) {
+function setup(container: HTMLElement, active: ActiveStep, offset: () => DecimalType, fallBack: (error: unknown) => void) {
 	const steps = [...container.querySelectorAll<HTMLElement>('[data-step]')];
-	const scroller = scrollama();
+	let scroller: ScrollamaInstance | undefined;
+	let stopped = false;
 	// scrollama 3.2 has offset(value) to change the line; its bundled types still name the old API.
-	const setOffset = (value: number) => (scroller as unknown as { offset(value: number): void }).offset(value);
+	const setOffset = (value: number) => (scroller as unknown as { offset(value: number): void } | undefined)?.offset(value);
 	let holding: string | undefined;
 
 	// A deep link (./#anna) opens on that step. The browser may scroll there only after this
@@ -48,16 +54,22 @@ function setup(container: HTMLElement, active: ActiveStep, offset: () => Decimal
 	};
 	for (const type of inputs) window.addEventListener(type, moved, { passive: true });
 
-	scroller
-		.setup({ step: steps, offset: offset() })
-		.onStepEnter(({ element }) => {
-			const step = element.dataset.step;
-			if (arriving !== undefined) {
-				if (step !== arriving) return;
-				arriving = undefined;
-			}
-			if (!holding) active.set(step);
-		});
+	// scrollama is fetched as the page hydrates, not before it: the story paints and hydrates without
+	// it, and until it arrives the graphic holds the step the page opened on.
+	import('scrollama')
+		.then(({ default: scrollama }) => {
+			if (stopped) return;
+			scroller = scrollama();
+			scroller.setup({ step: steps, offset: offset() }).onStepEnter(({ element }) => {
+				const step = element.dataset.step;
+				if (arriving !== undefined) {
+					if (step !== arriving) return;
+					arriving = undefined;
+				}
+				if (!holding) active.set(step);
+			});
+		})
+		.catch(fallBack);
 
 	let width = container.clientWidth;
 	const resizes = new ResizeObserver(() => {
@@ -78,8 +90,9 @@ function setup(container: HTMLElement, active: ActiveStep, offset: () => Decimal
 	resizes.observe(container);
 
 	return () => {
+		stopped = true;
 		moved();
 		resizes.disconnect();
-		scroller.destroy();
+		scroller?.destroy();
 	};
 }
