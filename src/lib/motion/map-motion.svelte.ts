@@ -13,8 +13,9 @@ export interface MapMotionOptions {
 }
 
 /**
- * Moves the locator map between states: the view pans and zooms (viewBox), the outgoing layer
- * fades, the incoming one fades in and its routes draw themselves. Every change kills the running
+ * Moves the locator map between states: the view pans and zooms (a camera transform, then the
+ * viewBox it lands on), the outgoing layer fades, the incoming one fades in and its routes draw
+ * themselves. Every change kills the running
  * timeline and starts from wherever the picture is, so any sequence of changes settles on the
  * last state. Reduced motion, and changes before the reader has interacted, cut instead.
  */
@@ -23,26 +24,47 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 		const byStep = new Map(states.map((s) => [s.step, s]));
 		const layers = (id: string) => [...svg.querySelectorAll<SVGGElement>(`[data-layer="${id}"]`)];
 		const allLayers = [...svg.querySelectorAll<SVGGElement>('[data-layer]')];
+		const borders = [...svg.querySelectorAll<SVGElement>('.borders')];
 		let size = { width: svg.clientWidth, height: svg.clientHeight };
+		/** The viewBox the map is drawn at. */
 		let view = parseView(svg.getAttribute('viewBox'));
+		/** What the reader sees: the viewBox, or where the camera has moved it to. */
+		let seen = view;
 		let timeline: { kill(): void } | undefined;
 		let request = 0;
 
 		const setView = (next: View) => {
-			view = next;
+			view = seen = next;
 			svg.setAttribute('viewBox', next.map((n) => n.toFixed(2)).join(' '));
+			svg.style.transform = '';
+			delete svg.dataset.moving;
 		};
 		/**
-		 * Screen-pixel-sized marks: map units per CSS pixel at `target` ("meet" fit). Set once per
-		 * change, not per frame: restyling every mark each frame costs a cheap phone its frame budget.
+		 * Shows `next` without touching the viewBox: a CSS transform of the SVG drawn at `view`.
+		 * A new viewBox lays the whole map out again; a transform is only composited, so a cheap
+		 * phone moves the camera at full frame rate. A move that is interrupted goes on from where
+		 * the reader sees it; the last one ends with setView, drawn sharp.
 		 */
-		const setMarkScale = (target: View) => {
-			const u = Math.max(target[2] / (size.width || 1), target[3] / (size.height || 1)) * markScale;
-			svg.style.setProperty('--u', u.toFixed(4));
+		const look = (next: View) => {
+			seen = next;
+			const { k, dx, dy } = camera(view, next, size);
+			svg.style.transform = `translate(${dx}px, ${dy}px) scale(${k})`;
+			svg.dataset.moving = '';
 		};
-		let goal = view;
+		/**
+		 * Screen-pixel-sized marks: map units per CSS pixel at the goal's view ("meet" fit), set on
+		 * the goal's marks only and once per change, not per frame: every element under a changed
+		 * custom property is restyled, which costs a cheap phone its frame budget.
+		 */
+		const setMarkScale = () => {
+			const [, , w, h] = goal.view;
+			const u = (Math.max(w / (size.width || 1), h / (size.height || 1)) * markScale).toFixed(4);
+			for (const layer of layers(goal.step)) if (layer.classList.contains('marks')) layer.style.setProperty('--u', u);
+		};
+		// Until the first change, the goal is the layer the server showed.
+		let goal = { view, step: allLayers.find((l) => l.getAttribute('display') !== 'none')?.dataset.layer ?? '' };
 		svg.dataset.enhanced = '';
-		setMarkScale(view);
+		setMarkScale();
 		// Fetch and parse gsap while the reader reads the top, not in the frame of the first move.
 		const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
 		if (!prefersReducedMotion()) idle(() => void loadMapTimeline());
@@ -55,10 +77,11 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 		const cut = (target: MapState) => {
 			timeline?.kill();
 			timeline = undefined;
-			goal = target.view;
-			setMarkScale(goal);
+			goal = target;
+			setMarkScale();
 			setView(target.view);
 			for (const layer of allLayers) show(layer, layer.dataset.layer === target.step);
+			for (const line of borders) line.style.opacity = '';
 			for (const route of svg.querySelectorAll<SVGPathElement>('.route-fled')) {
 				route.style.strokeDasharray = '';
 				route.style.strokeDashoffset = '';
@@ -69,15 +92,15 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 			const { mapTimeline } = await loadMapTimeline();
 			if (ticket !== request) return;
 			timeline?.kill();
-			goal = target.view;
-			setMarkScale(goal);
-			timeline = mapTimeline({ layers: layers(target.step), allLayers, step: target.step, from: view, to: target.view, setView });
+			goal = target;
+			setMarkScale();
+			timeline = mapTimeline({ layers: layers(target.step), allLayers, borders, step: target.step, from: seen, to: target.view, look, setView });
 		};
 
 		const sizes = new ResizeObserver(([entry]) => {
 			if (!entry) return;
 			size = { width: entry.contentRect.width, height: entry.contentRect.height };
-			setMarkScale(goal);
+			setMarkScale();
 		});
 		sizes.observe(svg);
 
@@ -105,6 +128,24 @@ let loading: Promise<typeof import('./map-timeline')> | undefined;
 /** The timeline and gsap come together when the first move needs them, off the critical path. */
 function loadMapTimeline() {
 	return (loading ??= import('./map-timeline'));
+}
+
+type Size = { width: number; height: number };
+
+/**
+ * The CSS transform (origin top left: scale k, then translate dx, dy) that makes an SVG of `size`
+ * drawn at viewBox `drawn` show `seen` instead, as if its viewBox were `seen`.
+ */
+export function camera(drawn: View, seen: View, size: Size): { k: number; dx: number; dy: number } {
+	const [from, to] = [fit(drawn, size), fit(seen, size)];
+	const k = to.scale / from.scale;
+	return { k, dx: to.x - k * from.x, dy: to.y - k * from.y };
+}
+
+/** Where a view lands in a box of `size` (preserveAspectRatio xMidYMid meet): scale and offset. */
+export function fit([x, y, w, h]: View, size: Size) {
+	const scale = Math.min(size.width / w, size.height / h);
+	return { scale, x: (size.width - w * scale) / 2 - x * scale, y: (size.height - h * scale) / 2 - y * scale };
 }
 
 function parseView(value: string | null): View {
