@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // Serves build/ like any plain static host would, optionally under a subpath, to prove the build is
 // path-independent. Usage: node scripts/serve.js [--port 4173] [--base /graphics/2022/mobilization/] [--dir build]
-import { existsSync, statSync } from 'node:fs';
+// --inject file.js adds that script (same origin) first in every page's <head>: the engine smoke
+// tests' error probe, for browsers whose driver cannot read the console (WebKitGTK).
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -12,7 +14,8 @@ const { values } = parseArgs({
 		port: { type: 'string', default: process.env.PORT ?? '4173' },
 		base: { type: 'string', default: '/' },
 		host: { type: 'string' },
-		dir: { type: 'string', default: 'build' }
+		dir: { type: 'string', default: 'build' },
+		inject: { type: 'string' }
 	}
 });
 const base = `/${values.base.replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -36,6 +39,15 @@ createServer((req, res) => {
 	const folder = join(dir, decodeURIComponent(path));
 	if (!path.endsWith('/') && existsSync(folder) && statSync(folder).isDirectory()) {
 		return redirect(res, `${url.pathname}/${url.search}`);
+	}
+	if (values.inject && path === '/__inject.js') {
+		res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(readFileSync(values.inject));
+		return;
+	}
+	if (values.inject && path.endsWith('/') && existsSync(join(folder, 'index.html'))) {
+		const html = readFileSync(join(folder, 'index.html'), 'utf8').replace('<head>', `<head><script src="${base}__inject.js"></script>`);
+		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+		return;
 	}
 	req.url = path.endsWith('/') ? `${path}index.html${url.search}` : path + url.search;
 	files(req, res, () => res.writeHead(404).end('Not found'));

@@ -38,7 +38,11 @@ export interface CountUpOptions {
 
 /** Where the counter is relative to the reader's view. */
 interface Sighting {
-	/** Within half a screen below the view, or in it. */
+	/**
+	 * Within a screen below the view, or in it. A whole screen, because a page-down that does not
+	 * scroll smoothly (WebKitGTK) jumps nearly a screen: from half a screen below, a counter would
+	 * land in view without ever being armed, and never count.
+	 */
 	near: boolean;
 	/** Entirely below the view: unseen. */
 	below: boolean;
@@ -134,7 +138,7 @@ function watchViewport(root: HTMLElement, update: (s: Sighting) => void): () => 
 			below = entry.boundingClientRect.top >= window.innerHeight;
 			update({ near, below, seen });
 		},
-		{ rootMargin: '0px 0px 50% 0px' }
+		{ rootMargin: '0px 0px 100% 0px' }
 	);
 	const view = new IntersectionObserver(
 		([entry]) => {
@@ -170,7 +174,7 @@ function watchHost(root: HTMLElement, host: HostViewport, update: (s: Sighting) 
 			const viewBottom = host.top + host.height;
 			const visible = Math.min(top + height, viewBottom) - Math.max(top, viewTop);
 			update({
-				near: top < viewBottom + host.height / 2 && top + height > viewTop,
+				near: top < viewBottom + host.height && top + height > viewTop,
 				below: top >= viewBottom,
 				seen: visible >= Math.min(height, host.height) * 0.6
 			});

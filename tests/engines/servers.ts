@@ -1,0 +1,31 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+
+/** The built site with the error probe, its second origin for the embed, and a partner's page. */
+export const ROOT = 'http://localhost:4186/';
+export const EMBED_ORIGIN = 'http://127.0.0.1:4187/';
+export const HOST = 'http://localhost:4188/';
+
+const PROBE = 'tests/engines/probe.js';
+
+/** vitest globalSetup: serves build/ for the engine smoke tests, and stops the servers after. */
+export default async function serve(): Promise<() => void> {
+	if (!existsSync('build/index.html')) throw new Error('No build/: run `npm run build` first.');
+	const servers: ChildProcess[] = [
+		spawn('node', ['scripts/serve.js', '--port', '4186', '--inject', PROBE], { stdio: 'ignore' }),
+		spawn('node', ['scripts/serve.js', '--port', '4187', '--host', '127.0.0.1', '--inject', PROBE], { stdio: 'ignore' }),
+		spawn('node', ['scripts/embed-host.js', '--port', '4188', '--embed', EMBED_ORIGIN], { stdio: 'ignore' })
+	];
+	await Promise.all([ROOT, EMBED_ORIGIN, HOST].map(up));
+	return () => servers.forEach((s) => s.kill());
+}
+
+async function up(url: string): Promise<void> {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(url)).ok) return;
+		} catch {}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`no server at ${url}`);
+}

@@ -1,0 +1,145 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Key, remote } from 'webdriverio';
+import type { Engine } from './engine';
+
+const DRIVER = '/usr/bin/WebKitWebDriver';
+const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+
+/** Processes to end at the end: each driver with its MiniBrowser and WebKit processes, and Xvfb. */
+const groups: ChildProcess[] = [];
+const endAll = () => {
+	for (const child of groups.splice(0)) {
+		try {
+			// Each was started as the leader of its own process group: this ends the whole tree.
+			process.kill(-child.pid!, 'SIGKILL');
+		} catch {}
+	}
+};
+process.on('exit', endAll);
+
+/**
+ * Debian's WebKitGTK (MiniBrowser) through WebKitWebDriver and webdriverio, WebDriver classic (this
+ * driver has no BiDi). Reduced motion and JavaScript are settings of the browser process, so each
+ * tab is a driver and browser of its own (a third of a second). The driver cannot read the
+ * console: the engine server injects tests/engines/probe.js, which records errors in the page.
+ */
+export const webkitEngine: Engine = {
+	name: 'webkit',
+	missing: () => {
+		for (const file of [DRIVER, MINIBROWSER]) if (!existsSync(file)) return `no ${file} (apt-get install -y webkit2gtk-driver xvfb)`;
+		if (!process.env.DISPLAY && !onPath('Xvfb')) return 'no display and no Xvfb (apt-get install -y xvfb)';
+		return undefined;
+	},
+	async open({ width, height, reducedMotion = false, javaScript = true }) {
+		await ensureDisplay();
+		const config = gtkConfig(reducedMotion);
+		const port = await freePort();
+		const driver = spawn(DRIVER, [`--port=${port}`], {
+			env: { ...process.env, XDG_CONFIG_HOME: config, GTK_THEME: 'Adwaita', NO_AT_BRIDGE: '1' },
+			stdio: 'ignore',
+			detached: true
+		});
+		groups.push(driver);
+		await listening(port);
+		const browser = await remote({
+			hostname: '127.0.0.1',
+			port,
+			path: '/',
+			logLevel: 'error',
+			connectionRetryCount: 1,
+			capabilities: {
+				browserName: 'MiniBrowser',
+				'wdio:enforceWebDriverClassic': true,
+				// @ts-expect-error: WebKitGTK's own capability, not in webdriverio's types.
+				'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false'])] }
+			}
+		});
+		// The window has GTK chrome around the page: size it so the page itself is width x height.
+		await browser.setWindowSize(width, height);
+		const [iw, ih, ow, oh] = await browser.execute(() => [innerWidth, innerHeight, outerWidth, outerHeight]);
+		if (iw !== width || ih !== height) await browser.setWindowSize(width + ow! - iw!, height + oh! - ih!);
+		// Typed for the Tab interface: one argument in, a serializable result out.
+		const execute = browser.execute.bind(browser) as unknown as <R>(fn: (arg: unknown) => R, arg: unknown) => Promise<R>;
+		return {
+			goto: async (url) => void (await browser.url(url)),
+			run: (fn, arg) => execute(fn as (arg: unknown) => never, arg),
+			press: async (key) => void (await browser.keys([(Key as Record<string, string>)[key] ?? key])),
+			enterFrame: async (selector) => void (await browser.switchFrame(await browser.$(selector))),
+			leaveFrame: async () => void (await browser.switchFrame(null)),
+			screenshot: async (path) => void (await browser.saveScreenshot(path)),
+			close: async () => {
+				await browser.deleteSession().catch(() => {});
+				try {
+					process.kill(-driver.pid!, 'SIGKILL');
+				} catch {}
+				rmSync(config, { recursive: true, force: true });
+			}
+		};
+	},
+	shutdown: async () => endAll()
+};
+
+/**
+ * GTK settings for one browser: no minimum widths (else windows stay wider than a phone, about
+ * 450 px) and animations on or off, which is what WebKitGTK reports as prefers-reduced-motion.
+ */
+function gtkConfig(reducedMotion: boolean): string {
+	const dir = mkdtempSync(join(tmpdir(), 'webkit-gtk-'));
+	mkdirSync(join(dir, 'gtk-3.0'));
+	writeFileSync(join(dir, 'gtk-3.0', 'gtk.css'), '* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; border-width: 0; }\n');
+	writeFileSync(join(dir, 'gtk-3.0', 'settings.ini'), `[Settings]\ngtk-enable-animations=${!reducedMotion}\n`);
+	return dir;
+}
+
+/** Under xvfb-run the display exists; otherwise start a virtual one, larger than any window asked for. */
+async function ensureDisplay(): Promise<void> {
+	if (process.env.DISPLAY) return;
+	const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'], {
+		stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+		detached: true
+	});
+	groups.push(xvfb);
+	const display = await new Promise<string>((resolve, reject) => {
+		let out = '';
+		xvfb.stdio[3]!.on('data', (chunk) => {
+			out += chunk;
+			if (out.includes('\n')) resolve(out.trim());
+		});
+		xvfb.on('exit', (code) => reject(new Error(`Xvfb exited with ${code}`)));
+	});
+	process.env.DISPLAY = `:${display}`;
+}
+
+function freePort(): Promise<number> {
+	return new Promise((resolve, reject) => {
+		const server = createServer();
+		server.on('error', reject);
+		server.listen(0, '127.0.0.1', () => {
+			const address = server.address();
+			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+		});
+	});
+}
+
+async function listening(port: number): Promise<void> {
+	for (let i = 0; i < 200; i++) {
+		const open = await new Promise((resolve) => {
+			const socket = connect(port, '127.0.0.1', () => {
+				socket.end();
+				resolve(true);
+			});
+			socket.on('error', () => resolve(false));
+		});
+		if (open) return;
+		await new Promise((r) => setTimeout(r, 50));
+	}
+	throw new Error(`WebKitWebDriver did not listen on ${port}`);
+}
+
+function onPath(command: string): boolean {
+	return (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, command)));
+}
