@@ -4,7 +4,8 @@
 // same toolchain with the same libraries) measured in the same run. Prints a table and writes
 // bench-results/bench.json. A script, not a test: timings on a shared machine are noisy, so only
 // --check turns budgets into an exit code.
-// Usage: npm run bench [-- --no-build] [-- --runs 3] [-- --check]
+// Usage: npm run bench [-- --no-build] [-- --runs 3] [-- --check]   (--no-build: use build/ as it is;
+// the floor is built when it is missing)
 // BENCH_REDUCED=1 scrolls with reduced motion (cuts only); BENCH_VERBOSE=1 prints what each long
 // frame and layout shift was spent on.
 import { chromium } from '@playwright/test';
@@ -38,6 +39,8 @@ const FLOOR = 'bench/floor';
 if (!values['no-build']) {
 	const build = spawnSync('npm', ['run', 'build'], { stdio: 'inherit' });
 	if (build.status !== 0) process.exit(build.status ?? 1);
+}
+if (!values['no-build'] || !existsSync(`${FLOOR}/build/index.html`)) {
 	// The floor is built from its own folder with the story's svelte.config.js and node_modules.
 	const floor = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: FLOOR, stdio: 'inherit' });
 	if (floor.status !== 0) process.exit(floor.status ?? 1);

@@ -15,9 +15,9 @@ export interface MapMotionOptions {
 /**
  * Moves the locator map between states: the view pans and zooms (a camera transform, then the
  * viewBox it lands on), the outgoing layer fades, the incoming one fades in and its routes draw
- * themselves. Every change kills the running
- * timeline and starts from wherever the picture is, so any sequence of changes settles on the
- * last state. Reduced motion, and changes before the reader has interacted, cut instead.
+ * themselves. Every change kills the running timeline and starts from wherever the picture is, so
+ * any sequence of changes settles on the last state. Reduced motion, and changes before the
+ * reader has interacted, cut instead.
  */
 export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOptions): Attachment<SVGSVGElement> {
 	return (svg) => {
