@@ -51,7 +51,7 @@ async function everySentenceVisible(tab: Tab): Promise<void> {
 	expect(sourceSentences().filter((s) => !text.includes(s))).toEqual([]);
 }
 
-interface Record {
+interface Reading {
 	/** Each change of step, with where the graphic was on screen then. */
 	steps: { step: string; top: number; bottom: number; viewport: number }[];
 	/** Every value each counter showed. */
@@ -61,12 +61,12 @@ interface Record {
 }
 
 /** Watches the graphic, the counters and the map while the reader scrolls. */
-const record = (tab: Tab) =>
+const watch = (tab: Tab) =>
 	tab.run(() => {
 		const graphic = document.querySelector<HTMLElement>('[data-graphic]')!;
 		const svg = graphic.querySelector('svg')!;
-		const log: Record = { steps: [], counts: {}, moved: false };
-		(window as unknown as { __record: Record }).__record = log;
+		const log: Reading = { steps: [], counts: {}, moved: false };
+		(window as unknown as { __reading: Reading }).__reading = log;
 		const note = () => {
 			const box = graphic.getBoundingClientRect();
 			log.steps.push({ step: graphic.dataset.active ?? '', top: box.top, bottom: box.bottom, viewport: innerHeight });
@@ -80,21 +80,21 @@ const record = (tab: Tab) =>
 		}
 	});
 
-/** Pages down like a reader to the end of the story, then reads the record. */
-async function readToTheEnd(tab: Tab): Promise<Record> {
+/** Pages down like a reader to the end of the story, then reads what was seen. */
+async function readToTheEnd(tab: Tab): Promise<Reading> {
 	for (let i = 0; i < 150; i++) {
 		if (await tab.run(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2)) break;
 		await tab.press('PageDown');
 		await sleep(300);
 	}
 	await sleep(2500); // the last count and move finish
-	return tab.run(() => (window as unknown as { __record: Record }).__record);
+	return tab.run(() => (window as unknown as { __reading: Reading }).__reading);
 }
 
 /** Consecutive repeats collapsed: the order in which steps were shown. */
 const sequence = (steps: { step: string }[]) => steps.map((s) => s.step).filter((s, i, all) => s !== all[i - 1]);
 
-function expectGraphicInViewAtEachAccount(steps: Record['steps']): void {
+function expectGraphicInViewAtEachAccount(steps: Reading['steps']): void {
 	for (const id of ACCOUNT_IDS) {
 		const first = steps.find((s) => s.step === id)!;
 		expect(first, `the graphic when ${id} began`).toBeDefined();
@@ -110,7 +110,7 @@ const readThrough = (size: { width: number; height: number }, label: string): Sc
 			await tab.goto(ROOT);
 			await enhanced(tab);
 			await everySentenceVisible(tab);
-			await record(tab);
+			await watch(tab);
 			const log = await readToTheEnd(tab);
 			await shot(tab, engine, `end-${label}`);
 			expect(sequence(log.steps)).toEqual(STEPS);
@@ -146,7 +146,7 @@ export const scenarios: Scenario[] = [
 				await tab.goto(ROOT);
 				await enhanced(tab);
 				expect(await tab.run(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
-				await record(tab);
+				await watch(tab);
 				const log = await readToTheEnd(tab);
 				expect(sequence(log.steps)).toEqual(STEPS);
 				expect(log.moved).toBe(false);
