@@ -123,7 +123,7 @@ describe('bad content fails with the field and its line', () => {
 		const opened = lineNo('[.paragraphs]');
 		const next = badLines.indexOf('id: anna') + 1;
 		expect(problemsOf(bad)[0]).toBe(
-			`${next} : key "id" inside [.paragraphs] (opened at line ${opened}), a list of * items: close that list with [] first`
+			`${next} accounts[0].paragraphs: key "id" inside [.paragraphs] (opened at line ${opened}), a list of * items: close that list with [] first`
 		);
 	});
 
@@ -137,14 +137,14 @@ describe('bad content fails with the field and its line', () => {
 	it('a duplicate key', () => {
 		const line = lineNo('place: Ulan-Ude');
 		expect(problemsOf(replaceLine('place: Ulan-Ude', 'place: Ulan-Ude\nplace: Ulan-Ude'))).toEqual([
-			`${line + 1} : duplicate key "place": ArchieML would keep only the last value`
+			`${line + 1} accounts[1].place: duplicate key "place": ArchieML would keep only the last value`
 		]);
 	});
 
 	it('a paragraph that lost its * (ArchieML would drop it silently)', () => {
 		const line = lineNo('* “Many men in our village');
 		const bad = replaceLine('* “Many men in our village', lines[line - 1]!.slice(2));
-		expect(problemsOf(bad)[0]).toMatch(new RegExp(`^${line} : "“Many men in our village.*is not a key, a \\* item or a command`));
+		expect(problemsOf(bad)[0]).toMatch(new RegExp(`^${line} accounts\\[2\\]\\.paragraphs: "“Many men in our village.*is not a key, a \\* item or a command`));
 	});
 
 	it('accounts out of source order', () => {
@@ -178,7 +178,7 @@ describe('the map shows only what the text says', () => {
 
 	it('a caption with a figure the source does not state', () => {
 		const line = lineNo('mapCaption: Aleksandr lives');
-		expect(problemsOf(replaceLine('mapCaption: Aleksandr lives', 'mapCaption: Aleksandr lives 30 km from Georgia.'))).toEqual([
+		expect(problemsOf(replaceLine('mapCaption: Aleksandr lives', 'mapCaption: Aleksandr lives in Vladikavkaz, North Ossetia, 30 km from Georgia.'))).toEqual([
 			`${line} accounts[4].mapCaption: the figure “30” is not stated by the source`
 		]);
 	});

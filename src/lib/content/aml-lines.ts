@@ -10,6 +10,8 @@ export type PathSegment = string | number;
 
 export interface AmlProblem {
 	line: number;
+	/** The key on the line, else the list item, list or object around it (at the top level: the block before it). */
+	field: string;
 	message: string;
 }
 
@@ -47,37 +49,44 @@ export function scanAml(text: string): AmlScan {
 	const problems: AmlProblem[] = [];
 	const root: Frame = { kind: 'object', label: '', path: [], openedAt: 0, index: 0, keysSeen: new Set() };
 	let stack: Frame[] = [root];
-	let skipping = false;
+	/** An open :skip: its line and the field it is in. */
+	let skip: { line: number; field: string } | undefined;
+	/** The last top-level key or block: a stray line between blocks is reported under it. */
+	let lastRootKey: string | undefined;
 	const top = () => stack[stack.length - 1] ?? root;
+	const around = (frame = top()): string =>
+		frame === root
+			? (lastRootKey ?? '')
+			: pathToString(frame.kind === 'array' && frame.itemType === 'object' && frame.index >= 0 ? [...frame.path, frame.index] : frame.path);
+	const problem = (line: number, field: string, message: string) => problems.push({ line, field, message });
 	const record = (path: PathSegment[], line: number) => {
 		const key = pathToString(path);
 		if (!lines.has(key)) lines.set(key, line);
 	};
 	const closeAllAt = (line: number, why: string) => {
 		for (const f of stack.slice(1).reverse()) {
-			problems.push({
-				line: f.openedAt,
-				message: `${f.label} is never closed (${why} at line ${line}); close it with ${f.kind === 'array' ? '[]' : '{}'}`
-			});
+			problem(f.openedAt, pathToString(f.path), `${f.label} is never closed (${why} at line ${line}); close it with ${f.kind === 'array' ? '[]' : '{}'}`);
 		}
 		stack = [root];
 	};
-	/** Claims `key` in the current object or list item; ArchieML would silently keep only the last value. */
-	const claimKey = (frame: Frame, key: string, line: number) => {
-		if (frame.keysSeen.has(key)) {
-			problems.push({ line, message: `duplicate key "${key}": ArchieML would keep only the last value` });
-		}
+	/** Claims `key` (at `path`) in the current object or list item; ArchieML would silently keep only the last value. */
+	const claimKey = (frame: Frame, key: string, line: number, path: PathSegment[]) => {
+		if (frame.keysSeen.has(key)) problem(line, pathToString(path), `duplicate key "${key}": ArchieML would keep only the last value`);
 		frame.keysSeen.add(key);
+		if (frame === root) lastRootKey = key;
 	};
 
-	text.split(/\r?\n/).forEach((raw, i) => {
+	const rows = text.split(/\r?\n/);
+	// A final newline ends the last line; it does not start another.
+	const lineCount = Math.max(1, rows.at(-1) === '' ? rows.length - 1 : rows.length);
+	rows.forEach((raw, i) => {
 		const line = i + 1;
 		const command = COMMAND.exec(raw)?.[1]?.toLowerCase();
-		if (skipping) {
-			if (command === 'endskip') skipping = false;
+		if (skip) {
+			if (command === 'endskip') skip = undefined;
 			return;
 		}
-		if (command === 'skip') return void (skipping = true);
+		if (command === 'skip') return void (skip = { line, field: around() });
 		if (command) return;
 		if (raw.trim() === '' || raw.trimStart().startsWith('#')) return;
 
@@ -85,15 +94,15 @@ export function scanAml(text: string): AmlScan {
 		if (scope) {
 			const [, open = '', flags = '', name = '', close = ''] = scope;
 			if ((open === '{') !== (close === '}')) {
-				problems.push({ line, message: `"${raw.trim()}" mixes { and [` });
+				problem(line, name || around(), `"${raw.trim()}" mixes { and [`);
 				return;
 			}
 			const kind = open === '{' ? 'object' : 'array';
 			if (name === '') {
 				const current = top();
-				if (current === root) problems.push({ line, message: `"${raw.trim()}" closes nothing` });
+				if (current === root) problem(line, around(), `"${raw.trim()}" closes nothing`);
 				else if (current.kind !== kind)
-					problems.push({ line, message: `"${raw.trim()}" cannot close ${current.label} opened at line ${current.openedAt}` });
+					problem(line, around(), `"${raw.trim()}" cannot close ${current.label} opened at line ${current.openedAt}`);
 				else if (kind === 'array') stack.pop();
 				else stack = [root];
 				return;
@@ -103,20 +112,20 @@ export function scanAml(text: string): AmlScan {
 			if (nested) {
 				const parent = top();
 				if (parent === root) {
-					problems.push({ line, message: `"${raw.trim()}" is nested (starts with ".") but is not inside a list or object` });
+					problem(line, name, `"${raw.trim()}" is nested (starts with ".") but is not inside a list or object`);
 					return;
 				}
 				if (parent.kind === 'array') {
 					if (parent.itemType !== 'object') {
-						problems.push({ line, message: `"${raw.trim()}" must follow a key of a list item` });
+						problem(line, around(), `"${raw.trim()}" must follow a key of a list item`);
 						return;
 					}
 					parentPath = [...parent.path, parent.index];
 				} else parentPath = parent.path;
-				claimKey(parent, name, line);
+				claimKey(parent, name, line, [...parentPath, ...name.split('.')]);
 			} else {
 				if (stack.length > 1) closeAllAt(line, `"${raw.trim()}" starts a new block`);
-				claimKey(root, name.split('.')[0] ?? name, line);
+				claimKey(root, name.split('.')[0] ?? name, line, name.split('.'));
 			}
 			const path = [...parentPath, ...name.split('.')];
 			record(path, line);
@@ -129,15 +138,16 @@ export function scanAml(text: string): AmlScan {
 		if (key) {
 			const name = key[1] ?? '';
 			if (frame.kind === 'object') {
-				claimKey(frame, name, line);
+				claimKey(frame, name, line, [...frame.path, ...name.split('.')]);
 				record([...frame.path, ...name.split('.')], line);
 				return;
 			}
 			if (frame.itemType === 'text') {
-				problems.push({
+				problem(
 					line,
-					message: `key "${name}" inside ${frame.label} (opened at line ${frame.openedAt}), a list of * items: close that list with [] first`
-				});
+					around(),
+					`key "${name}" inside ${frame.label} (opened at line ${frame.openedAt}), a list of * items: close that list with [] first`
+				);
 				return;
 			}
 			if (frame.itemType === undefined) {
@@ -149,14 +159,14 @@ export function scanAml(text: string): AmlScan {
 				frame.keysSeen = new Set();
 				record([...frame.path, frame.index], line);
 			}
-			claimKey(frame, name, line);
+			claimKey(frame, name, line, [...frame.path, frame.index, ...name.split('.')]);
 			record([...frame.path, frame.index, ...name.split('.')], line);
 			return;
 		}
 
 		if (BULLET.test(raw)) {
 			if (frame.kind !== 'array' || frame.itemType === 'object') {
-				problems.push({ line, message: `* item outside a list of * items; ArchieML would drop it` });
+				problem(line, around(), `* item outside a list of * items; ArchieML would drop it`);
 				return;
 			}
 			frame.itemType = 'text';
@@ -165,14 +175,18 @@ export function scanAml(text: string): AmlScan {
 			return;
 		}
 
-		problems.push({
+		problem(
 			line,
-			message: `"${raw.trim().slice(0, 40)}…" is not a key, a * item or a command, so ArchieML would drop it; start comments with #`
-		});
+			around(),
+			`"${raw.trim().slice(0, 40)}…" is not a key, a * item or a command, so ArchieML would drop it; start comments with #`
+		);
 	});
 
-	if (skipping) problems.push({ line: text.split(/\r?\n/).length, message: ':skip is never closed with :endskip' });
-	if (stack.length > 1) closeAllAt(text.split(/\r?\n/).length, 'the file ends');
+	if (skip) problem(skip.line, skip.field, ':skip is never closed with :endskip');
+	if (stack.length > 1) closeAllAt(lineCount, 'the file ends');
+	// Before the first key there is no block to name: such a line belongs to the file's first one.
+	const first = [...lines.keys()][0] ?? 'file';
+	for (const p of problems) if (p.field === '') p.field = first;
 
 	return {
 		problems,

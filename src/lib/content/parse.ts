@@ -2,10 +2,10 @@ import archieml from 'archieml';
 import * as v from 'valibot';
 import { pathToString, scanAml, type PathSegment } from './aml-lines';
 import { ContentSchema, type Content } from './schema';
-import { checkAgainstSource } from './source-checks';
+import { checkAgainstSource, type World } from './source-checks';
 
 export interface ContentProblem {
-	line: number | undefined;
+	line: number;
 	field: string;
 	message: string;
 }
@@ -15,7 +15,7 @@ export class ContentError extends Error {
 		readonly file: string,
 		readonly problems: ContentProblem[]
 	) {
-		const where = (p: ContentProblem) => `${file}:${p.line ?? '?'}${p.field ? ` ${p.field}` : ''}`;
+		const where = (p: ContentProblem) => `${file}:${p.line} ${p.field}`;
 		super(
 			`${file} has ${problems.length} problem${problems.length === 1 ? '' : 's'}:\n` +
 				problems.map((p) => `  ${where(p)}: ${p.message}`).join('\n')
@@ -23,6 +23,8 @@ export class ContentError extends Error {
 		this.name = 'ContentError';
 	}
 }
+
+const ROOT_KEYS = Object.keys(ContentSchema.entries);
 
 function issuePath(issue: v.BaseIssue<unknown>): PathSegment[] {
 	return (issue.path ?? []).map((item) => {
@@ -36,27 +38,31 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
 }
 
 /**
- * Parses and validates the story's content file against the source text.
- * Throws a ContentError that lists every problem with its line in `file`.
+ * Parses and validates the story's content file against the source text (and, given `world`, the
+ * map's gazetteer and countries). Throws a ContentError that lists every problem with its line in `file`.
  */
-export function parseContent(aml: string, source: string, file = 'src/content/story.aml'): Content {
+export function parseContent(aml: string, source: string, file = 'src/content/story.aml', world?: World): Content {
 	const scan = scanAml(aml);
 	// A broken structure makes every later message misleading: report it alone.
-	if (scan.problems.length > 0) {
-		throw new ContentError(file, scan.problems.map(({ line, message }) => ({ line, field: '', message })));
-	}
+	if (scan.problems.length > 0) throw new ContentError(file, scan.problems);
 	const problems: ContentProblem[] = [];
+	// A missing top-level key has no line of its own: point at its nearest neighbour in the schema's order.
+	const lineOf = (path: PathSegment[]) => {
+		const i = ROOT_KEYS.indexOf(String(path[0]));
+		const near = [...ROOT_KEYS.slice(0, Math.max(i, 0)).reverse(), ...ROOT_KEYS.slice(i + 1)];
+		return scan.lineOf(path) ?? near.map((key) => scan.lineOf([key])).find((line) => line !== undefined) ?? 1;
+	};
 	const at = (path: PathSegment[], message: string) =>
-		problems.push({ line: scan.lineOf(path), field: pathToString(path), message });
+		problems.push({ line: lineOf(path), field: pathToString(path) || 'file', message });
 
 	const result = v.safeParse(ContentSchema, archieml.load(aml), { abortPipeEarly: true });
 	if (result.success) {
-		for (const issue of checkAgainstSource(result.output, source)) at(issue.path, issue.message);
+		for (const issue of checkAgainstSource(result.output, source, world)) at(issue.path, issue.message);
 	} else {
 		for (const issue of result.issues) at(issuePath(issue), messageOf(issue));
 	}
 	if (!result.success || problems.length > 0) {
-		problems.sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
+		problems.sort((a, b) => a.line - b.line);
 		throw new ContentError(file, problems);
 	}
 	return result.output;

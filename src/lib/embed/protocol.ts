@@ -60,12 +60,18 @@ export const heightMessage = (height: number): HeightMessage => ({ ns: NS, type:
  */
 export const pymMessage = (id: string, type: string, body = '') => `pymxPYMx${id}xPYMx${type}xPYMx${body}`;
 
+/**
+ * A number as JavaScript writes it, as pym.js does the six. Number() alone also reads '' (a doubled
+ * or trailing space) as 0, and '\t5', '+5', '.5' or '0x10' as numbers.
+ */
+const WRITTEN_NUMBER = /^-?\d+(\.\d+)?(e[+-]\d+)?$/;
+
 export function parsePymPosition(data: unknown, id: string): HostGeometry | undefined {
 	if (typeof data !== 'string') return undefined;
 	const prefix = `pymxPYMx${id}xPYMxviewport-iframe-positionxPYMx`;
 	if (!data.startsWith(prefix)) return undefined;
-	const numbers = data.slice(prefix.length).split(' ').map(Number);
-	if (numbers.length !== 6) return undefined;
+	const numbers = data.slice(prefix.length).split(' ').map((field) => (WRITTEN_NUMBER.test(field) ? Number(field) : Number.NaN));
+	if (numbers.length !== 6 || !numbers.every(Number.isFinite)) return undefined;
 	const [, height, top] = numbers;
 	if (!isNumberIn(top, -LIMIT, LIMIT) || !isNumberIn(height, 100, 20_000)) return undefined;
 	return { top, height };

@@ -65,11 +65,14 @@ export function countUp({ value, duration, host, onAppear = false }: CountUpOpti
 		let stop = () => {};
 		const finish = () => {
 			state = 'done';
+			delete root.dataset.motion;
 			renderCount(root, value);
 			stop();
 		};
 		const start = () => {
 			state = 'counting';
+			// Like the map's: counting until the final value is shown.
+			root.dataset.motion = 'running';
 			void loadGsap().then((gsap) => {
 				if (state !== 'counting') return;
 				const progress = { p: 0 };

@@ -17,7 +17,8 @@ export interface MapMotionOptions {
  * viewBox it lands on), the outgoing layer fades, the incoming one fades in and its routes draw
  * themselves. Every change kills the running timeline and starts from wherever the picture is, so
  * any sequence of changes settles on the last state. Reduced motion, and changes before the
- * reader has interacted, cut instead.
+ * reader has interacted, cut instead. The map carries `data-motion="running"` from a change until
+ * it has landed: what tests (or anyone waiting for a still picture) wait for.
  */
 export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOptions): Attachment<SVGSVGElement> {
 	return (svg) => {
@@ -77,6 +78,7 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 		const cut = (target: MapState) => {
 			timeline?.kill();
 			timeline = undefined;
+			delete svg.dataset.motion;
 			goal = target;
 			setMarkScale();
 			setView(target.view);
@@ -94,7 +96,8 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 			timeline?.kill();
 			goal = target;
 			setMarkScale();
-			timeline = mapTimeline({ layers: layers(target.step), allLayers, borders, step: target.step, from: seen, to: target.view, look, setView });
+			const done = () => delete svg.dataset.motion;
+			timeline = mapTimeline({ layers: layers(target.step), allLayers, borders, step: target.step, from: seen, to: target.view, look, setView, done });
 		};
 
 		const sizes = new ResizeObserver(([entry]) => {
@@ -113,7 +116,10 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 			shown = id;
 			const ticket = ++request;
 			if (first || prefersReducedMotion() || !animate()) cut(target);
-			else void tween(target, ticket);
+			else {
+				svg.dataset.motion = 'running';
+				void tween(target, ticket);
+			}
 		});
 
 		return () => {

@@ -7,6 +7,7 @@ const LANDED = OUT + DURATION;
 // Names appear a beat after the view lands: drawing the new viewBox and laying out the names in
 // one frame is more than a cheap phone's frame budget.
 const IN = LANDED + 0.05;
+const DRAW = 0.9;
 
 export interface MapChange {
 	/** The incoming step's layers (its tones and its marks). */
@@ -22,6 +23,8 @@ export interface MapChange {
 	look: (view: View) => void;
 	/** Draws the view the move ends on. */
 	setView: (view: View) => void;
+	/** Called when the change has wholly landed (not when it is killed). */
+	done: () => void;
 }
 
 /**
@@ -30,7 +33,7 @@ export interface MapChange {
  * drawn for the new zoom. Hidden layers are display: none, so they cost nothing meanwhile.
  * Loaded with gsap, when the first move needs it.
  */
-export function mapTimeline({ layers, allLayers, borders, step, from: [x0, y0, w0, h0], to, look, setView }: MapChange): gsap.core.Timeline {
+export function mapTimeline({ layers, allLayers, borders, step, from: [x0, y0, w0, h0], to, look, setView, done }: MapChange): gsap.core.Timeline {
 	const tones = layers.filter((l) => l.classList.contains('tones'));
 	const marks = layers.filter((l) => l.classList.contains('marks'));
 	const outgoing = allLayers.filter((l) => l.dataset.layer !== step && l.style.display !== 'none');
@@ -38,7 +41,7 @@ export function mapTimeline({ layers, allLayers, borders, step, from: [x0, y0, w
 	const view = { x: x0, y: y0, w: w0, h: h0 };
 	const routes = marks.flatMap((l) => [...l.querySelectorAll<SVGPathElement>('.route-fled')]);
 
-	const tl = gsap.timeline({ defaults: { ease: 'power2.inOut' } });
+	const tl = gsap.timeline({ defaults: { ease: 'power2.inOut' }, onComplete: done });
 	// The incoming names wait hidden; anything still fading from an interrupted change goes.
 	tl.set(marks, { display: 'none', opacity: 0 }, 0);
 	tl.to([...outgoing, ...borders], { opacity: 0, duration: OUT, ease: 'power1.out' }, 0);
@@ -50,8 +53,23 @@ export function mapTimeline({ layers, allLayers, borders, step, from: [x0, y0, w
 	tl.set(marks, { display: 'inline' }, IN);
 	tl.to(marks, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
 	if (routes.length > 0) {
-		tl.set(routes, { strokeDasharray: 1, strokeDashoffset: 1 }, IN);
-		tl.to(routes, { strokeDashoffset: 0, duration: 0.9, ease: 'power1.inOut' }, IN);
+		// A route draws itself by its dash, measured when the draw starts. Its stroke does not
+		// scale (vector-effect), so browsers lay its dashes out in screen pixels: a dash as long as
+		// the route in map units (pathLength) drew Oleg's route only 1/zoom of the way on a
+		// projector. The drawn route keeps no dash, so it rests whole however the draw went.
+		tl.fromTo(
+			routes,
+			{ strokeDasharray: (_: number, r: SVGPathElement) => `${onScreen(r)} ${onScreen(r)}`, strokeDashoffset: (_: number, r: SVGPathElement) => onScreen(r) },
+			{ strokeDashoffset: 0, duration: DRAW, ease: 'power1.inOut', immediateRender: false },
+			IN
+		);
+		tl.set(routes, { clearProps: 'strokeDasharray,strokeDashoffset' }, IN + DRAW);
 	}
 	return tl;
+}
+
+/** A path's length in screen pixels, at the view it is drawn in; a pixel over, never short. */
+function onScreen(route: SVGPathElement): number {
+	const m = route.getScreenCTM() ?? route.ownerSVGElement?.getScreenCTM();
+	return Math.ceil(route.getTotalLength() * (m ? Math.hypot(m.a, m.b) : 1)) + 1;
 }

@@ -11,7 +11,10 @@ import type { ActiveStep } from './active-step.svelte';
 export function hostScrolly(active: ActiveStep, host: HostViewport, { offset }: { offset: () => number }): Attachment<HTMLElement> {
 	return (container) => {
 		const steps = [...container.querySelectorAll<HTMLElement>('[data-step]')];
-		let tops: number[] = [];
+		// State, not a plain variable: a geometry message that changes the layout (the host's
+		// height sets the graphic's) is answered again once the steps have moved, not left stale
+		// until the next message.
+		let tops = $state<number[]>([]);
 		const measure = () => (tops = steps.map((s) => s.getBoundingClientRect().top + window.scrollY));
 		// Anything above the steps (fonts, the header) moves them: watch the whole document too.
 		const sizes = new ResizeObserver(measure);
@@ -46,9 +49,10 @@ export function hostScrolly(active: ActiveStep, host: HostViewport, { offset }: 
 export function hostSticky(host: HostViewport): Attachment<HTMLElement> {
 	return (graphic) => {
 		const frame = graphic.parentElement!;
-		let frameTop = 0;
-		let frameHeight = 0;
-		let graphicHeight = 0;
+		// State, as the steps' positions above: a layout change moves the graphic again.
+		let frameTop = $state(0);
+		let frameHeight = $state(0);
+		let graphicHeight = $state(0);
 		const measure = () => {
 			const box = frame.getBoundingClientRect();
 			frameTop = box.top + window.scrollY;

@@ -10,8 +10,8 @@ export interface ScrollyOptions {
 
 /**
  * The scroll engine: scrollama (IntersectionObserver) watches the `[data-step]` children of the
- * element it is attached to and writes the step crossing the offset line to `active`.
- * Nothing else listens to scrolling. A change of width (rotation, resize, a layout switch) moves
+ * element it is attached to and writes the step crossing the offset line to `active`, checked
+ * once more where a scroll ends. Nothing else listens to scrolling. A change of width (rotation, resize, a layout switch) moves
  * the page back to the active step, so a reader never lands in another account.
  */
 export function scrolly(active: ActiveStep, { offset }: ScrollyOptions): Attachment<HTMLElement> {
@@ -71,6 +71,25 @@ function setup(container: HTMLElement, active: ActiveStep, offset: () => Decimal
 		})
 		.catch(fallBack);
 
+	// scrollama sees a step through IntersectionObserver thresholds, and a jump that lands in the
+	// gap between two steps crosses none: a wheel of 2,051 px up from Aleksandr landed between
+	// Oleg and Konstantin and Roman, and the map stayed on Aleksandr, his text off screen. Where a
+	// scroll ends, the step under the line, or next to it in a gap, is the one being read: one
+	// layout read per scroll, not per frame.
+	const reconcile = () => {
+		if (holding || arriving !== undefined) return;
+		const line = window.innerHeight * offset();
+		const boxes = steps.map((s) => ({ step: s.dataset.step, box: s.getBoundingClientRect() }));
+		const above = boxes.filter((s) => s.box.top <= line).at(-1);
+		const below = boxes.find((s) => s.box.top > line);
+		if (above && above.box.bottom > line) active.set(above.step);
+		else if (active.current !== above?.step && active.current !== below?.step) {
+			const nearer = !below || (above && line - above.box.bottom < below.box.top - line) ? above : below;
+			active.set(nearer?.step);
+		}
+	};
+	window.addEventListener('scrollend', reconcile, { passive: true });
+
 	let width = container.clientWidth;
 	const resizes = new ResizeObserver(() => {
 		if (container.clientWidth === width) return;
@@ -91,6 +110,7 @@ function setup(container: HTMLElement, active: ActiveStep, offset: () => Decimal
 
 	return () => {
 		stopped = true;
+		window.removeEventListener('scrollend', reconcile);
 		moved();
 		resizes.disconnect();
 		scroller?.destroy();

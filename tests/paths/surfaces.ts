@@ -1,0 +1,421 @@
+import fc from 'fast-check';
+import type { Browser, BrowserContextOptions, Frame, FrameLocator, Locator, Page } from '@playwright/test';
+import { ACCOUNT_IDS } from '../source-text';
+import { EMBED_ORIGIN, HOST_ORIGIN, ROOT } from '../e2e/servers';
+import { allBlack, settled, type Picture } from './pictures';
+
+export type Size = { width: number; height: number };
+
+/** What a reader does to the story, in the page or in the partner page around the embed. */
+export type ReadAction =
+	| { do: 'wheel'; dy: number }
+	| { do: 'key'; key: string }
+	| { do: 'chapter'; step: string }
+	| { do: 'hash'; step: string }
+	| { do: 'jump'; at: number }
+	| { do: 'resize'; to: number }
+	| { do: 'pause'; ms: number };
+
+/** What a presenter does: keys in the deck or in the notes window, an address, waiting. */
+export type PresentAction = { do: 'key'; key: string } | { do: 'notes'; key: string } | { do: 'hash'; hash: string } | { do: 'pause'; ms: number };
+
+/** What the reader sees once everything has settled. */
+export interface Seen {
+	/** The step (story, embed) or slide (presenter) the picture claims to show. */
+	state: string;
+	picture: Picture;
+	/** What the reader's position says it should be, when that is not the state: a wrong picture. */
+	wrong?: string;
+}
+
+/** One page (or pair of pages) being walked. */
+export interface Session<A> {
+	apply(action: A): Promise<void>;
+	/** Ends the walk (the original window size back) and looks: settled state and picture. */
+	observe(): Promise<Seen>;
+	close(): Promise<void>;
+}
+
+export interface Surface<A> {
+	name: string;
+	size: Size;
+	/** Where a walk starts: a step or slide, opened by its deep link. */
+	starts: string[];
+	action: fc.Arbitrary<A>;
+	/** The first and last state: a deterministic walk pages from one to the other and back. */
+	ends: [string, string];
+	/** The keys a deterministic walk pages with, forward and back. */
+	forward: A;
+	back: A;
+	open(browser: Browser, start: string): Promise<Session<A>>;
+	/** The deep link's settled picture of `state`, in a fresh page. */
+	reference(browser: Browser, state: string): Promise<Picture>;
+}
+
+export const STEPS = ['intro', ...ACCOUNT_IDS];
+/** The story's layout switch (ScrollyStory.svelte): beside the text, the active line is at half the screen. */
+const SIDE_BY_SIDE = '(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
+
+/** Pauses: mostly short, some long enough to cut a map move (about 1.9 s) off midway or let it end. */
+const pause = fc.oneof(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 150, max: 1200 }), fc.integer({ min: 1200, max: 2500 }));
+const wheel = fc.oneof(fc.integer({ min: 1, max: 2500 }), fc.integer({ min: -2500, max: -1 }));
+const READ_KEYS = ['PageDown', 'PageUp', 'Space', 'Shift+Space', 'End', 'Home', 'ArrowDown', 'ArrowUp'];
+
+
+function contextOptions(size: Size, phone: boolean): BrowserContextOptions {
+	return { viewport: size, isMobile: phone, hasTouch: phone, deviceScaleFactor: 1 };
+}
+
+/**
+ * The steps whose text the reader is at: the step under the active line, or either neighbour
+ * in the gap between two steps (and within 2 px of a boundary, where the engine may see either).
+ * Runs in the story's document; `top` and `height` are the reader's view in its coordinates.
+ */
+function stepsAt({ view, side }: { view?: { top: number; height: number }; side: string }): string[] {
+	const { top, height } = view ?? { top: scrollY, height: innerHeight };
+	const line = top + height * (matchMedia(side).matches ? 0.5 : 0.6);
+	const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')].map((s) => {
+		const box = s.getBoundingClientRect();
+		return { id: s.dataset.step!, top: box.top + scrollY, bottom: box.bottom + scrollY };
+	});
+	const near = steps.filter((s) => s.top - 2 <= line && line < s.bottom + 2).map((s) => s.id);
+	if (near.length > 0) return near;
+	const above = steps.filter((s) => s.bottom <= line).at(-1);
+	const below = steps.find((s) => s.top > line);
+	if (!above) return [steps[0]!.id];
+	return below ? [above.id, below.id] : [above.id];
+}
+
+/**
+ * A shot of the graphic, wholly in the reader's view: when it is not (above the accounts it sits
+ * under the headline; past the end it leaves), scrolls the least a reader would and answers "not
+ * yet". Measured at every shot, so a page still scrolling is never pictured at a stale place; 2 px
+ * in from each edge, where the box's fractional edges blend with the page beneath.
+ */
+function graphicShot(graphic: Locator, page: Page, scroll: (by: number) => Promise<unknown>) {
+	return async (): Promise<Buffer | undefined> => {
+		const box = await graphic.boundingBox();
+		if (!box) throw new Error('the graphic is not displayed');
+		const height = page.viewportSize()!.height;
+		const off = box.y < -0.5 ? Math.floor(box.y) : box.y + box.height > height + 0.5 ? Math.ceil(box.y + box.height - height) : 0;
+		if (off !== 0) {
+			// Whole pixels, past the edge: a sticky graphic then rests at exactly 0.
+			await scroll(off);
+			return undefined;
+		}
+		const clip = { x: Math.round(box.x) + 2, y: Math.round(box.y) + 2, width: Math.floor(box.width) - 4, height: Math.floor(box.height) - 4 };
+		return page.screenshot({ clip });
+	};
+}
+
+const scrollBy = (page: Page) => (by: number) => page.evaluate((by) => window.scrollBy({ top: by, behavior: 'instant' }), by);
+
+/**
+ * The story page (`./`): wheel, keys, the chapter links under the map, hash changes, rotation and
+ * resizes and back, pauses. Compared: the settled [data-graphic] with the deep link's (`./#step`).
+ */
+export function storySurface(size: Size, phone: boolean, others: Size[]): Surface<ReadAction> {
+	const sizes = [size, ...others];
+	const options = contextOptions(size, phone);
+
+	async function open(browser: Browser, start: string) {
+		const context = await browser.newContext(options);
+		const page = await context.newPage();
+		await page.goto(start === 'intro' ? ROOT : `${ROOT}#${start}`);
+		await page.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
+		return { context, page };
+	}
+
+	async function look(page: Page): Promise<Seen> {
+		const graphic = page.locator('[data-graphic]');
+		const picture = await settled(graphicShot(graphic, page, scrollBy(page)), [page], page);
+		const state = (await graphic.getAttribute('data-active')) ?? '';
+		const at = await page.evaluate(stepsAt, { side: SIDE_BY_SIDE });
+		return { state, picture, wrong: at.includes(state) ? undefined : `shows ${state} where the reader reads ${at.join(' or ')}` };
+	}
+
+	return {
+		name: `story ${size.width}x${size.height}`,
+		size,
+		starts: STEPS,
+		action: fc.oneof(
+			{ weight: 4, arbitrary: wheel.map((dy) => ({ do: 'wheel', dy }) as const) },
+			{ weight: 3, arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const) },
+			{ weight: 1, arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const) },
+			{ weight: 1, arbitrary: fc.constantFrom(...STEPS).map((step) => ({ do: 'hash', step }) as const) },
+			{ weight: 1, arbitrary: fc.integer({ min: 0, max: sizes.length - 1 }).map((to) => ({ do: 'resize', to }) as const) },
+			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
+		),
+		ends: ['intro', STEPS.at(-1)!],
+		forward: { do: 'key', key: 'PageDown' },
+		back: { do: 'key', key: 'PageUp' },
+		async open(browser, start) {
+			const { context, page } = await open(browser, start);
+			await page.mouse.move(size.width * (phone ? 0.5 : 0.25), size.height * 0.8);
+			return {
+				async apply(action) {
+					await readerAction(page, action, sizes, {
+						chapter: (step) => page.locator(`[data-graphic] nav a[href="#${step}"]`),
+						hash: (step) => page.evaluate((step) => (location.hash = step === 'intro' ? '' : `#${step}`), step),
+						jump: (at) => page.evaluate((at) => window.scrollTo({ top: at * (document.documentElement.scrollHeight - innerHeight), behavior: 'instant' }), at)
+					});
+				},
+				async observe() {
+					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
+					return look(page);
+				},
+				close: () => context.close()
+			};
+		},
+		async reference(browser, state) {
+			const { context, page } = await open(browser, state);
+			try {
+				const seen = await look(page);
+				if (seen.state !== state) throw new Error(`the deep link to ${state} shows ${seen.state}`);
+				return seen.picture;
+			} finally {
+				await context.close();
+			}
+		}
+	};
+}
+
+/** Applies one reader action; the surface says how chapter links, hash changes and jumps reach its page. */
+async function readerAction(
+	page: Page,
+	action: ReadAction,
+	sizes: Size[],
+	via: { chapter: (step: string) => Locator; hash?: (step: string) => Promise<unknown>; jump: (at: number) => Promise<unknown> }
+) {
+	switch (action.do) {
+		case 'wheel':
+			return page.mouse.wheel(0, action.dy);
+		case 'key':
+			return page.keyboard.press(action.key);
+		case 'chapter':
+			return via.chapter(action.step).click();
+		case 'hash':
+			return via.hash ? void (await via.hash(action.step)) : undefined;
+		case 'jump':
+			return void (await via.jump(action.at));
+		case 'resize':
+			return page.setViewportSize(sizes[action.to]!);
+		case 'pause':
+			return page.waitForTimeout(action.ms);
+	}
+}
+
+/**
+ * The embed on a partner's page on another origin (scripts/embed-host.js, embed.js): the host
+ * page's wheel, keys and jumps, the chapter links inside the frame, rotation. Compared: the
+ * settled [data-graphic] in the frame with what a deep link would show there. The frame has no
+ * address of its own in the host's page, so its deep link is the host page jumped straight to
+ * the step with motion reduced: every change then a cut, as a deep link's arrival is.
+ */
+export function embedSurface(size: Size, phone: boolean, others: Size[]): Surface<ReadAction> {
+	const sizes = [size, ...others];
+
+	async function open(browser: Browser, reducedMotion: 'reduce' | 'no-preference') {
+		const context = await browser.newContext({ ...contextOptions(size, phone), reducedMotion });
+		const page = await context.newPage();
+		await page.goto(HOST_ORIGIN);
+		const element = page.locator('iframe[src*="/embed/"]');
+		const story = page.frameLocator('iframe[src*="/embed/"]');
+		await story.locator('.scrolly[data-driven] [data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
+		const frame = (await (await element.elementHandle())!.contentFrame())!;
+		return { context, page, story, frame };
+	}
+
+	async function look(page: Page, story: FrameLocator, frame: Frame): Promise<Seen> {
+		const graphic = story.locator('[data-graphic]');
+		const picture = await settled(graphicShot(graphic, page, scrollBy(page)), [page, frame], page);
+		const state = (await graphic.getAttribute('data-active')) ?? '';
+		const view = await page.evaluate(() => {
+			const box = document.querySelector('iframe[src*="/embed/"]')!.getBoundingClientRect();
+			return { top: -box.top, height: innerHeight };
+		});
+		const at = await frame.evaluate(stepsAt, { view, side: SIDE_BY_SIDE });
+		return { state, picture, wrong: at.includes(state) ? undefined : `shows ${state} where the reader reads ${at.join(' or ')}` };
+	}
+
+	return {
+		name: `embed ${size.width}x${size.height}`,
+		size,
+		starts: ['intro'],
+		action: fc.oneof(
+			{ weight: 4, arbitrary: wheel.map((dy) => ({ do: 'wheel', dy }) as const) },
+			{ weight: 3, arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const) },
+			{ weight: 1, arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const) },
+			{ weight: 1, arbitrary: fc.integer({ min: 0, max: 1000 }).map((at) => ({ do: 'jump', at: at / 1000 }) as const) },
+			{ weight: 1, arbitrary: fc.integer({ min: 0, max: sizes.length - 1 }).map((to) => ({ do: 'resize', to }) as const) },
+			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
+		),
+		ends: ['intro', STEPS.at(-1)!],
+		forward: { do: 'key', key: 'PageDown' },
+		back: { do: 'key', key: 'PageUp' },
+		async open(browser) {
+			const { context, page, story, frame } = await open(browser, 'no-preference');
+			await page.mouse.move(size.width * 0.5, size.height * 0.8);
+			return {
+				async apply(action) {
+					await readerAction(page, action, sizes, {
+						chapter: (step) => story.locator(`[data-graphic] nav a[href="#${step}"]`),
+						jump: (at) => page.evaluate((at) => window.scrollTo({ top: at * (document.documentElement.scrollHeight - innerHeight), behavior: 'instant' }), at)
+					});
+				},
+				async observe() {
+					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
+					return look(page, story, frame);
+				},
+				close: () => context.close()
+			};
+		},
+		async reference(browser, state) {
+			const { context, page, story, frame } = await open(browser, 'reduce');
+			try {
+				// Where the step's top is 20 px past the active line (the story's offset: phones 0.6).
+				const stepTop = await frame.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect().top + scrollY, state);
+				await page.evaluate(
+					({ stepTop, side }) => {
+						const frameTop = document.querySelector('iframe[src*="/embed/"]')!.getBoundingClientRect().top + scrollY;
+						const offset = matchMedia(side).matches ? 0.5 : 0.6;
+						window.scrollTo({ top: frameTop + stepTop - innerHeight * offset + 20, behavior: 'instant' });
+					},
+					{ stepTop, side: SIDE_BY_SIDE }
+				);
+				const seen = await look(page, story, frame);
+				if (seen.state !== state) throw new Error(`the embed jumped to ${state} shows ${seen.state}`);
+				return seen.picture;
+			} finally {
+				await context.close();
+			}
+		}
+	};
+}
+
+/** Every key the presenter knows (README), `f` (full screen) included. */
+const PRESENT_KEYS = ['ArrowRight', 'ArrowDown', 'PageDown', 'Space', 'Enter', 'ArrowLeft', 'ArrowUp', 'PageUp', 'Home', 'End', 'b', 'B', '.', 'Escape', 'f'];
+
+/**
+ * The presenter (`./present/`): every key, blank on and off, `#/N` addresses, commands from the
+ * notes window, pauses. A model of the deck (the README's key table) says which slide and whether
+ * blank; compared: the whole screen with the deep link's (`./present/#/N`), or black when blank.
+ */
+export function presenterSurface(size: Size, total: number): Surface<PresentAction> {
+	const options: BrowserContextOptions = { viewport: size, deviceScaleFactor: 1 };
+	const starts = Array.from({ length: total }, (_, i) => String(i + 1));
+
+	async function open(browser: Browser, slide: string) {
+		const context = await browser.newContext(options);
+		const page = await context.newPage();
+		await page.goto(`${ROOT}present/#/${slide}`);
+		await page.locator('[data-present] svg[data-enhanced]').waitFor({ state: 'attached' });
+		return { context, page };
+	}
+
+	return {
+		name: `presenter ${size.width}x${size.height}`,
+		size,
+		starts,
+		action: fc.oneof(
+			{ weight: 6, arbitrary: fc.constantFrom(...PRESENT_KEYS).map((key) => ({ do: 'key', key }) as const) },
+			{ weight: 2, arbitrary: fc.constantFrom(...PRESENT_KEYS.filter((k) => k !== 'f')).map((key) => ({ do: 'notes', key }) as const) },
+			{
+				weight: 1,
+				arbitrary: fc
+					.oneof(fc.integer({ min: 0, max: total + 2 }).map((n) => `#/${n}`), fc.constantFrom('#/', '#/x', '#', '#3', '#/2/'))
+					.map((hash) => ({ do: 'hash', hash }) as const)
+			},
+			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
+		),
+		ends: ['1', String(total)],
+		forward: { do: 'key', key: 'ArrowRight' },
+		back: { do: 'key', key: 'ArrowLeft' },
+		async open(browser, start) {
+			const { context, page } = await open(browser, start);
+			const deck = new DeckModel(total, Number(start));
+			let notes: Page | undefined;
+			const slideShown = async () => Number(await page.locator('[data-present]').getAttribute('data-slide'));
+			return {
+				async apply(action) {
+					if (action.do === 'pause') return page.waitForTimeout(action.ms);
+					if (action.do === 'hash') {
+						// The address follows the deck: setting the one it has already changes nothing.
+						const before = await page.evaluate(() => location.hash);
+						await page.evaluate((hash) => (location.hash = hash), action.hash);
+						if (action.hash !== before && !(action.hash === '#' && before === '')) deck.hash(action.hash);
+						return;
+					}
+					if (action.do === 'notes') {
+						if (!notes) {
+							notes = await context.newPage();
+							await notes.goto(`${ROOT}present/notes/`);
+							await notes.locator(`[data-present-notes][data-slide="${await slideShown()}"]`).waitFor();
+						}
+						await notes.bringToFront();
+						await notes.keyboard.press(action.key);
+						// Headless Chromium animates only the page in front; on a stage both windows show.
+						await page.bringToFront();
+					} else await page.keyboard.press(action.key);
+					deck.key(action.key);
+				},
+				async observe() {
+					const present = page.locator('[data-present]');
+					// Commands from the notes window arrive over a channel: give them a moment.
+					for (let i = 0; i < 40 && ((await slideShown()) !== deck.slide || ((await present.getAttribute('data-blank')) === 'true') !== deck.blank); i++) {
+						await page.waitForTimeout(50);
+					}
+					const shown = await slideShown();
+					const blank = (await present.getAttribute('data-blank')) === 'true';
+					if (shown !== deck.slide || blank !== deck.blank) {
+						const picture = await settled(() => page.screenshot(), [page], page);
+						return { state: String(shown), picture, wrong: `shows slide ${shown}${blank ? ' blank' : ''} where the deck is at ${deck.slide}${deck.blank ? ' blank' : ''}` };
+					}
+					if (blank) {
+						const dark = await settled(() => page.screenshot(), [page], page);
+						if (!allBlack(dark)) return { state: String(shown), picture: dark, wrong: 'blanked, but not black' };
+						await page.keyboard.press('b');
+						deck.key('b');
+						await present.and(page.locator(':not([data-blank])')).waitFor();
+					}
+					const picture = await settled(() => page.screenshot(), [page], page);
+					return { state: String(shown), picture };
+				},
+				close: () => context.close()
+			};
+		},
+		async reference(browser, state) {
+			const { context, page } = await open(browser, state);
+			try {
+				return await settled(() => page.screenshot(), [page], page);
+			} finally {
+				await context.close();
+			}
+		}
+	};
+}
+
+/** The deck as the README's key table describes it: where it should be after each key. */
+export class DeckModel {
+	constructor(
+		readonly total: number,
+		public slide: number,
+		public blank = false
+	) {}
+
+	key(key: string) {
+		const go = (n: number) => (this.slide = Math.min(Math.max(n, 1), this.total));
+		if (['ArrowRight', 'ArrowDown', 'PageDown', 'Space', 'Enter'].includes(key)) go(this.slide + 1);
+		else if (['ArrowLeft', 'ArrowUp', 'PageUp'].includes(key)) go(this.slide - 1);
+		else if (key === 'Home') go(1);
+		else if (key === 'End') go(this.total);
+		else if (['b', 'B', '.'].includes(key)) this.blank = !this.blank;
+		else if (key === 'Escape') this.blank = false;
+	}
+
+	/** `#/N` opens slide N (within the deck); any other address, the first. */
+	hash(hash: string) {
+		const n = /^#\/(\d+)$/.exec(hash);
+		this.slide = Math.min(Math.max(n ? Number(n[1]) : 1, 1), this.total);
+	}
+}
