@@ -56,8 +56,10 @@ function setup(container: HTMLElement, active: ActiveStep, offset: () => Decimal
 
 	// scrollama is fetched as the page hydrates, not before it: the story paints and hydrates without
 	// it, and until it arrives the graphic holds the step the page opened on.
-	import('scrollama')
-		.then(({ default: scrollama }) => {
+	// Where a scroll ends, the step under the line is checked once more (step-at.ts).
+	let stopEnds: (() => void) | undefined;
+	Promise.all([import('scrollama'), import('./step-at')])
+		.then(([{ default: scrollama }, { onScrollEnd }]) => {
 			if (stopped) return;
 			scroller = scrollama();
 			scroller.setup({ step: steps, offset: offset() }).onStepEnter(({ element }) => {
@@ -68,27 +70,9 @@ function setup(container: HTMLElement, active: ActiveStep, offset: () => Decimal
 				}
 				if (!holding) active.set(step);
 			});
+			stopEnds = onScrollEnd(steps, active, () => window.innerHeight * offset(), () => !!holding || arriving !== undefined);
 		})
 		.catch(fallBack);
-
-	// scrollama sees a step through IntersectionObserver thresholds, and a jump that lands in the
-	// gap between two steps crosses none: a wheel of 2,051 px up from Aleksandr landed between
-	// Oleg and Konstantin and Roman, and the map stayed on Aleksandr, his text off screen. Where a
-	// scroll ends, the step under the line, or next to it in a gap, is the one being read: one
-	// layout read per scroll, not per frame.
-	const reconcile = () => {
-		if (holding || arriving !== undefined) return;
-		const line = window.innerHeight * offset();
-		const boxes = steps.map((s) => ({ step: s.dataset.step, box: s.getBoundingClientRect() }));
-		const above = boxes.filter((s) => s.box.top <= line).at(-1);
-		const below = boxes.find((s) => s.box.top > line);
-		if (above && above.box.bottom > line) active.set(above.step);
-		else if (active.current !== above?.step && active.current !== below?.step) {
-			const nearer = !below || (above && line - above.box.bottom < below.box.top - line) ? above : below;
-			active.set(nearer?.step);
-		}
-	};
-	window.addEventListener('scrollend', reconcile, { passive: true });
 
 	let width = container.clientWidth;
 	const resizes = new ResizeObserver(() => {
@@ -110,7 +94,7 @@ function setup(container: HTMLElement, active: ActiveStep, offset: () => Decimal
 
 	return () => {
 		stopped = true;
-		window.removeEventListener('scrollend', reconcile);
+		stopEnds?.();
 		moved();
 		resizes.disconnect();
 		scroller?.destroy();
