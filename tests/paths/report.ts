@@ -12,7 +12,7 @@ export interface SurfaceReport {
 	runs: number;
 	/** Runs that ended wrong: a picture unlike the deep link's, a message accepted that should not be, a crash. */
 	wrong: number;
-	/** Messages: accepted as valid (from the right window and origin). Mutations: unused. */
+	/** Messages: accepted as valid (from the right window and origin). Mutations: accepted although the story changed. */
 	accepted?: number;
 	/** Messages and mutations: rejected (mutations: with a line and a field). */
 	rejected?: number;

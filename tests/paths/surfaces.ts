@@ -151,7 +151,9 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 		back: { do: 'key', key: 'PageUp' },
 		async open(browser, start) {
 			const { context, page } = await open(browser, start);
-			await page.mouse.move(size.width * (phone ? 0.5 : 0.25), size.height * 0.8);
+			// Where the reader's pointer rests: over the text, below or beside the graphic.
+			const rest = [size.width * (phone ? 0.5 : 0.25), size.height * 0.8] as const;
+			await page.mouse.move(...rest);
 			return {
 				async apply(action) {
 					await readerAction(page, action, sizes, {
@@ -162,6 +164,9 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 				},
 				async observe() {
 					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
+					// The reader's pointer moves on from the link it clicked: a hovered chapter link is
+					// underlined, in this picture and not the deep link's.
+					await page.mouse.move(...rest);
 					return look(page);
 				},
 				close: () => context.close()
@@ -265,6 +270,7 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 				},
 				async observe() {
 					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
+					await page.mouse.move(size.width * 0.5, size.height * 0.8);
 					return look(page, story, frame);
 				},
 				close: () => context.close()

@@ -2,7 +2,7 @@ import { test, expect, type Browser } from '@playwright/test';
 import fc from 'fast-check';
 import { difference, keep, SPECK, type Picture } from './pictures';
 import { RUN, writeReport } from './report';
-import { embedSurface, presenterSurface, storySurface, type Surface } from './surfaces';
+import { embedSurface, presenterSurface, storySurface, type Seen, type Surface } from './surfaces';
 
 /** Slides in the deck (title, 200,000, five accounts, 51, credits): checked against the page below. */
 const SLIDES = 9;
@@ -32,7 +32,7 @@ function reference<A>(surface: Surface<A>, browser: Browser, state: string) {
 }
 
 /** What is wrong with a settled look, if anything: the state claimed, or the picture. */
-async function judge<A>(surface: Surface<A>, browser: Browser, seen: Awaited<ReturnType<Awaited<ReturnType<Surface<A>['open']>>['observe']>>, name: string) {
+async function judge<A>(surface: Surface<A>, browser: Browser, seen: Seen, name: string) {
 	if (seen.wrong) return seen.wrong;
 	const expected = await reference(surface, browser, seen.state);
 	const { pixels, patch, diff } = difference(seen.picture, expected);
