@@ -89,7 +89,8 @@ export async function motionIdle(frames: (Page | Frame)[]): Promise<boolean> {
 }
 
 const SETTLE_GAP = 250;
-const SETTLE_LIMIT = 10_000;
+// Generous: on a loaded 2-core machine a move and a scroll-end can take seconds.
+const SETTLE_LIMIT = 20_000;
 
 /**
  * Takes pictures until the page is settled: its motion idle and two pictures SETTLE_GAP ms apart
@@ -101,18 +102,22 @@ const SETTLE_LIMIT = 10_000;
 export async function settled(shoot: () => Promise<Buffer | undefined>, frames: (Page | Frame)[], page: Page): Promise<Picture> {
 	const start = Date.now();
 	let last: Buffer | undefined;
+	// What kept it from settling, for the message: a motion still running, the graphic out of view, or pictures still changing.
+	const waits = { moving: 0, scrolled: 0, changing: 0 };
 	while (Date.now() - start < SETTLE_LIMIT) {
 		if (!(await motionIdle(frames))) {
+			waits.moving++;
 			last = undefined;
 			await page.waitForTimeout(50);
 			continue;
 		}
 		const shot = await shoot();
 		if (shot && last?.equals(shot)) return decode(shot);
+		waits[shot ? 'changing' : 'scrolled']++;
 		last = shot;
 		await page.waitForTimeout(SETTLE_GAP);
 	}
-	throw new Error(`the picture never settled within ${SETTLE_LIMIT} ms`);
+	throw new Error(`the picture never settled within ${SETTLE_LIMIT} ms (${Object.entries(waits).map(([k, n]) => `${k} ${n}x`).join(', ')})`);
 }
 
 /** Keeps a wrong run's pictures for a person to look at: paths-results/failures/<name>-{seen,expected,diff}.png. */
