@@ -95,16 +95,28 @@ const SETTLE_LIMIT = 20_000;
 /**
  * Takes pictures until the page is settled: its motion idle and two pictures SETTLE_GAP ms apart
  * identical. Never a fixed sleep alone: a half-drawn route that has stopped moving still passes
- * here, and is caught by the comparison that follows. `shoot` may answer undefined for "not
- * yet" (it had to scroll). Throws when nothing settles within SETTLE_LIMIT ms (an animation that
+ * here, and is caught by the comparison that follows. `inView` brings what is pictured into
+ * view, answering false when it had to scroll. Throws when nothing settles within SETTLE_LIMIT ms (an animation that
  * never ends is a bug too).
  */
-export async function settled(shoot: () => Promise<Buffer | undefined>, frames: (Page | Frame)[], page: Page): Promise<Picture> {
+export async function settled(
+	shoot: () => Promise<Buffer>,
+	frames: (Page | Frame)[],
+	page: Page,
+	inView: () => Promise<boolean> = async () => true
+): Promise<Picture> {
 	const start = Date.now();
 	let last: Buffer | undefined;
 	// What kept it from settling, for the message: a motion still running, the graphic out of view, or pictures still changing.
 	const waits = { moving: 0, scrolled: 0, changing: 0 };
 	while (Date.now() - start < SETTLE_LIMIT) {
+		// First into view: a frame out of view is not rendered, and its motion waits for it.
+		if (!(await inView())) {
+			waits.scrolled++;
+			last = undefined;
+			await page.waitForTimeout(50);
+			continue;
+		}
 		if (!(await motionIdle(frames))) {
 			waits.moving++;
 			last = undefined;
@@ -112,8 +124,8 @@ export async function settled(shoot: () => Promise<Buffer | undefined>, frames: 
 			continue;
 		}
 		const shot = await shoot();
-		if (shot && last?.equals(shot)) return decode(shot);
-		waits[shot ? 'changing' : 'scrolled']++;
+		if (last?.equals(shot)) return decode(shot);
+		waits.changing++;
 		last = shot;
 		await page.waitForTimeout(SETTLE_GAP);
 	}

@@ -87,25 +87,38 @@ function stepsAt({ view, side }: { view?: { top: number; height: number }; side:
 }
 
 /**
- * A shot of the graphic, wholly in the reader's view: when it is not (above the accounts it sits
- * under the headline; past the end it leaves), scrolls the least a reader would and answers "not
- * yet". Measured at every shot, so a page still scrolling is never pictured at a stale place; 2 px
- * in from each edge, where the box's fractional edges blend with the page beneath.
+ * The graphic, wholly in the reader's view, for `settled`: `inView` scrolls the least a reader
+ * would when it is not (above the accounts it sits under the headline; past the end it leaves)
+ * and answers false; `shoot` pictures it 2 px in from each edge, where the box's fractional
+ * edges blend with the page beneath. Both measure anew, so a page still scrolling is never
+ * pictured at a stale place.
  */
-function graphicShot(graphic: Locator, page: Page, scroll: (by: number) => Promise<unknown>) {
-	return async (): Promise<Buffer | undefined> => {
-		const box = await graphic.boundingBox();
-		if (!box) throw new Error('the graphic is not displayed');
-		const height = page.viewportSize()!.height;
-		const off = box.y < -0.5 ? Math.floor(box.y) : box.y + box.height > height + 0.5 ? Math.ceil(box.y + box.height - height) : 0;
-		if (off !== 0) {
-			// Whole pixels, past the edge: a sticky graphic then rests at exactly 0.
-			await scroll(off);
-			return undefined;
-		}
-		const clip = { x: Math.round(box.x) + 2, y: Math.round(box.y) + 2, width: Math.floor(box.width) - 4, height: Math.floor(box.height) - 4 };
-		return page.screenshot({ clip });
+function graphicView(graphic: Locator, page: Page, scroll: (by: number) => Promise<unknown>) {
+	const box = async () => {
+		const b = await graphic.boundingBox();
+		if (!b) throw new Error('the graphic is not displayed');
+		return b;
 	};
+	return {
+		async inView() {
+			const b = await box();
+			const height = page.viewportSize()!.height;
+			// Whole pixels, past the edge: a sticky graphic then rests at exactly 0.
+			const off = b.y < -0.5 ? Math.floor(b.y) : b.y + b.height > height + 0.5 ? Math.ceil(b.y + b.height - height) : 0;
+			if (off !== 0) await scroll(off);
+			return off === 0;
+		},
+		async shoot() {
+			const b = await box();
+			return page.screenshot({ clip: { x: Math.round(b.x) + 2, y: Math.round(b.y) + 2, width: Math.floor(b.width) - 4, height: Math.floor(b.height) - 4 } });
+		}
+	};
+}
+
+/** Settled picture of the graphic (see graphicView). */
+function settledGraphic(graphic: Locator, page: Page, frames: (Page | Frame)[]) {
+	const view = graphicView(graphic, page, scrollBy(page));
+	return settled(view.shoot, frames, page, view.inView);
 }
 
 const scrollBy = (page: Page) => (by: number) => page.evaluate((by) => window.scrollBy({ top: by, behavior: 'instant' }), by);
@@ -128,7 +141,7 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 
 	async function look(page: Page): Promise<Seen> {
 		const graphic = page.locator('[data-graphic]');
-		const picture = await settled(graphicShot(graphic, page, scrollBy(page)), [page], page);
+		const picture = await settledGraphic(graphic, page, [page]);
 		const state = (await graphic.getAttribute('data-active')) ?? '';
 		const at = await page.evaluate(stepsAt, { side: SIDE_BY_SIDE });
 		return { state, picture, wrong: at.includes(state) ? undefined : `shows ${state} where the reader reads ${at.join(' or ')}` };
@@ -233,7 +246,7 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 
 	async function look(page: Page, story: FrameLocator, frame: Frame): Promise<Seen> {
 		const graphic = story.locator('[data-graphic]');
-		const picture = await settled(graphicShot(graphic, page, scrollBy(page)), [page, frame], page);
+		const picture = await settledGraphic(graphic, page, [page, frame]);
 		const state = (await graphic.getAttribute('data-active')) ?? '';
 		const view = await page.evaluate(() => {
 			const box = document.querySelector('iframe[src*="/embed/"]')!.getBoundingClientRect();
