@@ -54,6 +54,12 @@ export interface Surface<A> {
 
 export const STEPS = ['intro', ...ACCOUNT_IDS];
 /** The story's layout switch (ScrollyStory.svelte): beside the text, the active line is at half the screen. */
+/**
+ * Where the reader's pointer goes before a picture: the page's margin, left of any link. It moves
+ * on from the link it clicked, and a graphic scrolled into view must not land under it: a hovered
+ * chapter link is underlined, in this picture and not the deep link's.
+ */
+const ASIDE = (size: Size) => [4, Math.round(size.height * 0.8)] as const;
 const SIDE_BY_SIDE = '(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
 
 /** Pauses: mostly short, some long enough to cut a map move (about 1.9 s) off midway or let it end. */
@@ -164,9 +170,8 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 		back: { do: 'key', key: 'PageUp' },
 		async open(browser, start) {
 			const { context, page } = await open(browser, start);
-			// Where the reader's pointer rests: over the text, below or beside the graphic.
-			const rest = [size.width * (phone ? 0.5 : 0.25), size.height * 0.8] as const;
-			await page.mouse.move(...rest);
+			// The reader's pointer over the text, below or beside the graphic: the wheel scrolls there.
+			await page.mouse.move(size.width * (phone ? 0.5 : 0.25), size.height * 0.8);
 			return {
 				async apply(action) {
 					await readerAction(page, action, sizes, {
@@ -177,9 +182,7 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 				},
 				async observe() {
 					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
-					// The reader's pointer moves on from the link it clicked: a hovered chapter link is
-					// underlined, in this picture and not the deep link's.
-					await page.mouse.move(...rest);
+					await page.mouse.move(...ASIDE(size));
 					return look(page);
 				},
 				close: () => context.close()
@@ -283,7 +286,7 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 				},
 				async observe() {
 					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
-					await page.mouse.move(size.width * 0.5, size.height * 0.8);
+					await page.mouse.move(...ASIDE(size));
 					return look(page, story, frame);
 				},
 				close: () => context.close()
