@@ -11,8 +11,9 @@ export interface ScrollyOptions {
 /**
  * The scroll engine: scrollama (IntersectionObserver) watches the `[data-step]` children of the
  * element it is attached to and writes the step crossing the offset line to `active`, checked
- * once more where a scroll ends. Nothing else listens to scrolling. A change of width (rotation, resize, a layout switch) moves
- * the page back to the active step, so a reader never lands in another account.
+ * once more where a scroll ends. Nothing else listens to scrolling. A change of width (rotation,
+ * resize, a layout switch) moves the page back to the active step, so a reader never lands in
+ * another account.
  */
 export function scrolly(active: ActiveStep, { offset }: ScrollyOptions): Attachment<HTMLElement> {
 	// untrack: the attachment writes the active step; reading it must not re-run the whole setup.
