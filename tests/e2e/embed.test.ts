@@ -103,6 +103,57 @@ test('a pym.js host gets an auto-height embed that follows its scrolling', async
 	await expect(frame.locator('[data-graphic]')).toHaveAttribute('data-active', 'oleg');
 });
 
+for (const [host, viewport] of [
+	['', { width: 390, height: 844 }],
+	['', { width: 1280, height: 800 }],
+	['pym', { width: 1280, height: 800 }]
+] as const) {
+	test(`links to the accounts inside the frame bring the ${host || 'embed.js'} host page there at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+		await page.setViewportSize(viewport);
+		await openHost(page, host);
+		await page.locator('iframe').first().scrollIntoViewIfNeeded();
+		const frame = await storyFrame(page);
+		await frame.locator('.scrolly[data-driven]').waitFor({ state: 'attached' });
+		/** Where the account's top is in the host's view, and which step the story shows. */
+		const arrived = (id: string) =>
+			Promise.all([
+				page.locator('iframe').first().evaluate((el) => el.getBoundingClientRect().top),
+				frame.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().top),
+				frame.locator('[data-graphic]').getAttribute('data-active')
+			]).then(([frameTop, top, step]) => ({ top: Math.round(frameTop + top), step }));
+		/** The map's height where it holds the top of the view (stacked above the text), else 0. */
+		const above = (id: string) =>
+			frame.evaluate((id) => {
+				const graphic = document.querySelector('[data-graphic]')!.getBoundingClientRect();
+				const account = document.getElementById(id)!.getBoundingClientRect();
+				return graphic.left < account.right && account.left < graphic.right ? graphic.height : 0;
+			}, id);
+		/** The host's scroll at rest (the jump glides). */
+		const rest = () =>
+			expect.poll(async () => {
+				const before = await page.evaluate(() => scrollY);
+				await page.waitForTimeout(200);
+				return (await page.evaluate(() => scrollY)) === before;
+			}).toBe(true);
+
+		/** Follows a link in the frame and checks the host brought its account's top to the reading area. */
+		const follow = async (link: string, id: string) => {
+			await frame.locator(link).click();
+			await rest();
+			await expect.poll(() => arrived(id).then((a) => a.step)).toBe(id);
+			// Its heading at the top of the reading area: below the map where the map holds the top.
+			const top = (await arrived(id)).top;
+			const reading = await above(id);
+			expect(top, id).toBeGreaterThanOrEqual(reading);
+			expect(top, id).toBeLessThanOrEqual(reading + 40);
+			await expect(frame.locator(`#${id}-heading`)).toBeFocused();
+		};
+		// The intro's list of accounts, then the chapters under the map, forward and back.
+		await follow(`.account-nav a[href="#${ACCOUNT_IDS[1]}"]`, ACCOUNT_IDS[1]!);
+		for (const id of [...ACCOUNT_IDS.slice(2), ...ACCOUNT_IDS.slice(0, 3).reverse()]) await follow(`[data-graphic] nav a[href="#${id}"]`, id);
+	});
+}
+
 test('messages from anywhere but the story’s own frame change nothing', async ({ page }) => {
 	await openHost(page, 'rogue');
 	await page.locator('#story-slot > iframe').first().scrollIntoViewIfNeeded();

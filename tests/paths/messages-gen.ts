@@ -24,6 +24,8 @@ const HTML = '<img src=x onerror=alert(1)>';
 export const TEMPLATES: unknown[] = [
 	{ ns: NS, type: 'height', height: 14873 },
 	{ ns: NS, type: 'viewport', top: -2210.5, height: 720 },
+	{ ns: NS, type: 'scroll-to', y: 2394 },
+	pym(PYM_ID, 'scrollToChildPos', '2394'),
 	pym(PYM_ID, 'viewport-iframe-position', '1280 720 -2210.5 16 12662.5 1264'),
 	pym(PYM_ID, 'height', '14873')
 ];
@@ -53,11 +55,14 @@ const validHeight = fc.oneof(fc.double({ min: 100, max: 200_000, noNaN: true }),
 const validViewport = fc
 	.tuple(top, fc.oneof(fc.double({ min: 100, max: 20_000, noNaN: true }), fc.integer({ min: 100, max: 20_000 })))
 	.map(([top, height]) => ({ ns: NS, type: 'viewport', top, height }));
+const validScrollTo = fc
+	.oneof(fc.double({ min: 0, max: 200_000, noNaN: true }), fc.integer({ min: 0, max: 200_000 }))
+	.map((y) => ({ ns: NS, type: 'scroll-to', y }));
 const validPym = fc
 	.tuple(fc.integer({ min: 320, max: 2560 }), fc.integer({ min: 100, max: 20_000 }), top, fc.array(realNumber, { minLength: 3, maxLength: 3 }))
 	.map(([w, h, top, rest]) => pym(PYM_ID, 'viewport-iframe-position', [w, h, top, ...rest].join(' ')));
-const valid = fc.oneof(validHeight, validViewport, validPym);
-const validObject = fc.oneof(validHeight, validViewport);
+const valid = fc.oneof(validHeight, validViewport, validScrollTo, validPym);
+const validObject = fc.oneof(validHeight, validViewport, validScrollTo);
 /** Valid with keys no rule mentions: still valid. */
 const noisy = fc
 	.tuple(validObject, fc.array(fc.tuple(fc.constantFrom('__proto__', 'constructor', 'toString', 'html', 'extra'), value), { minLength: 1, maxLength: 3 }))
@@ -91,9 +96,10 @@ const replay = (templates: unknown[]) =>
 const tagged = fc.record(
 	{
 		ns: fc.constantFrom<unknown>(NS, 'mobilization-voice', 'Mobilization-Voices', `${NS} `, '', null, undefined, [NS], own([['toString', NS]]), HTML),
-		type: fc.constantFrom<unknown>('height', 'viewport', 'ready', 'HEIGHT', 'heights', ' viewport', 'viewport-iframe-position', 'parentPositionInfo', '', null, 1, ['height'], HTML),
+		type: fc.constantFrom<unknown>('height', 'viewport', 'scroll-to', 'ready', 'HEIGHT', 'heights', ' viewport', 'scrollTo', 'scrollToChildPos', 'viewport-iframe-position', 'parentPositionInfo', '', null, 1, ['height'], HTML),
 		height: value,
-		top: value
+		top: value,
+		y: value
 	},
 	{ requiredKeys: [] }
 );
@@ -103,7 +109,7 @@ const pymString = fc
 		fc.constantFrom('pymxPYMx', 'pymxPYMx', 'pymxPYMx', 'PYMxpymX', 'pymxPYM', '', 'xpymxPYMx'),
 		fc.constantFrom(PYM_ID, PYM_ID, PYM_ID, 'pym-stor', `${PYM_ID} `, 'PYM-STORY', '', `${PYM_ID}x`, `${PYM_ID}\n`, `${PYM_ID}xPYMx${PYM_ID}`, '.*'),
 		fc.constantFrom('xPYMx', 'xPYMx', 'xPYMx', 'xpymx', 'xPYMxxPYMx', ''),
-		fc.constantFrom('viewport-iframe-position', 'viewport-iframe-position', 'height', 'width', 'parentPositionInfo', 'navigateTo', 'viewport-iframe-positio', 'VIEWPORT-IFRAME-POSITION', 'viewport-iframe-position ', HTML),
+		fc.constantFrom('viewport-iframe-position', 'viewport-iframe-position', 'height', 'width', 'parentPositionInfo', 'navigateTo', 'scrollToChildPos', 'viewport-iframe-positio', 'VIEWPORT-IFRAME-POSITION', 'viewport-iframe-position ', HTML),
 		fc.array(fc.oneof({ weight: 4, arbitrary: realNumber.map(String) }, token), { maxLength: 9 }),
 		fc.constantFrom(' ', ' ', ' ', '  ', ',', '\t', '\n', ' , '),
 		fc.constantFrom('', '', '', ' ', '\n', 'x')

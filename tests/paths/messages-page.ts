@@ -152,12 +152,21 @@ export function installChecker(config: CheckerConfig): void {
 	const finite = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max;
 	const own = (d: unknown, key: string): unknown => (typeof d === 'object' && d !== null && Object.hasOwn(d, key) ? (d as Record<string, unknown>)[key] : undefined);
 
-	// Loader: a height from the story's frame and origin, 100…200,000 px, rounded up.
+	// Loader: a height from the story's frame and origin, 100…200,000 px, rounded up; nothing else moves.
 	const iframe = config.kind === 'loader' ? [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === fuzz.resolve(config.embed))! : undefined;
 	const heightOf = (e: MessageEvent): number | undefined => {
 		if (e.origin !== origin || e.source !== iframe?.contentWindow) return undefined;
 		const h = own(e.data, 'height');
 		return own(e.data, 'ns') === ns && own(e.data, 'type') === 'height' && finite(h, 100, 200_000) ? Math.ceil(h) : undefined;
+	};
+	// Loader: a point in the frame (0…200,000 px from its top) from the same window and origin, to
+	// bring to the top of the page's view. With motion reduced (the test asks so) the jump is instant.
+	const frameTop = iframe ? iframe.getBoundingClientRect().top + scrollY : 0;
+	const scrollTargetOf = (e: MessageEvent): number | undefined => {
+		if (e.origin !== origin || e.source !== iframe?.contentWindow) return undefined;
+		const y = own(e.data, 'y');
+		if (own(e.data, 'ns') !== ns || own(e.data, 'type') !== 'scroll-to' || !finite(y, 0, 200_000)) return undefined;
+		return Math.min(Math.max(frameTop + y, 0), document.documentElement.scrollHeight - innerHeight);
 	};
 
 	// Embed: geometry from the parent window only: our viewport message, or (with a childId) pym's
@@ -183,7 +192,7 @@ export function installChecker(config: CheckerConfig): void {
 	const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')];
 	const snap = () =>
 		iframe
-			? iframe.style.height
+			? `${iframe.style.height} | scrolled ${scrollY}`
 			: `${graphic!.dataset.active} | ${graphic!.style.transform} | ${scrolly!.hasAttribute('data-driven') ? 'driven' : 'static'} | ${scrolly!.style.getPropertyValue('--host-vh')}`;
 	// The story measures its layout once a frame, and places itself only when the geometry changes:
 	// its place can be checked exactly when the geometry is new and the layout is the last frame's.
@@ -232,9 +241,15 @@ export function installChecker(config: CheckerConfig): void {
 		let valid: boolean;
 		if (iframe) {
 			const height = heightOf(e);
-			valid = height !== undefined;
-			const expected = valid ? `${height}px` : before;
-			if (iframe.style.height !== expected) problem = `frame height ${before} → ${iframe.style.height}, expected ${expected}`;
+			const scrollTarget = scrollTargetOf(e);
+			valid = height !== undefined || scrollTarget !== undefined;
+			const heightBefore = before.split(' | ')[0];
+			if (height !== undefined) {
+				// The page may scroll with it: the browser keeps what the reader sees below the frame in place.
+				if (iframe.style.height !== `${height}px`) problem = `frame height ${heightBefore} → ${iframe.style.height}, expected ${height}px`;
+			} else if (scrollTarget !== undefined) {
+				if (iframe.style.height !== heightBefore || Math.abs(scrollY - scrollTarget) > 1) problem = `${before} → ${snap()}, expected a scroll to ${scrollTarget}`;
+			} else if (snap() !== before) problem = `${before} → ${snap()}, expected no change`;
 		} else {
 			const geometry = geometryOf(e);
 			valid = geometry !== undefined;

@@ -100,6 +100,22 @@ const SETTLE_LIMIT = 20_000;
  * view, answering false when it had to scroll. Throws when nothing settles within SETTLE_LIMIT ms (an animation that
  * never ends is a bug too).
  */
+/** Resolves once the page's scroll position has not moved for 150 ms (or after `limit`). */
+function scrollStill(limit: number): Promise<void> {
+	return new Promise((resolve) => {
+		const end = performance.now() + limit;
+		let at = `${scrollX} ${scrollY}`;
+		let since = performance.now();
+		const look = (now: number) => {
+			const here = `${scrollX} ${scrollY}`;
+			if (here !== at) [at, since] = [here, now];
+			if (now - since >= 150 || now > end) resolve();
+			else requestAnimationFrame(look);
+		};
+		requestAnimationFrame(look);
+	});
+}
+
 export async function settled(
 	shoot: () => Promise<Buffer>,
 	frames: (Page | Frame)[],
@@ -110,6 +126,9 @@ export async function settled(
 	let last: Buffer | undefined;
 	// What kept it from settling, for the message: a motion still running, the graphic out of view, or pictures still changing.
 	const waits = { moving: 0, scrolled: 0, changing: 0 };
+	// A page still scrolling (a smooth jump, a wheel's glide) first comes to rest where the reader
+	// left it: scrolling the graphic into view now would cut that scroll short.
+	await page.evaluate(scrollStill, SETTLE_LIMIT);
 	while (Date.now() - start < SETTLE_LIMIT) {
 		// First into view: a frame out of view is not rendered, and its motion waits for it.
 		if (!(await inView())) {

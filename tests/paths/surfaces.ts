@@ -176,7 +176,7 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 				async apply(action) {
 					await readerAction(page, action, sizes, {
 						chapter: (step) => page.locator(`[data-graphic] nav a[href="#${step}"]`),
-						hash: (step) => page.evaluate((step) => (location.hash = step === 'intro' ? '' : `#${step}`), step),
+						hash: (step) => setHash(page, step === 'intro' ? '' : `#${step}`),
 						jump: (at) => page.evaluate((at) => window.scrollTo({ top: at * (document.documentElement.scrollHeight - innerHeight), behavior: 'instant' }), at)
 					});
 				},
@@ -200,6 +200,22 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 		}
 	};
 }
+
+/**
+ * Types an address's fragment and waits for the page to have heard it (its hashchange listeners
+ * run before ours): a key pressed at once after must find the page where the address put it.
+ * The same fragment again fires nothing, hence the time limit.
+ */
+const setHash = (page: Page, hash: string) =>
+	page.evaluate(
+		(hash) =>
+			new Promise<void>((heard) => {
+				addEventListener('hashchange', () => heard(), { once: true });
+				setTimeout(heard, 300);
+				location.hash = hash;
+			}),
+		hash
+	);
 
 /** Applies one reader action; the surface says how chapter links, hash changes and jumps reach its page. */
 async function readerAction(
@@ -364,7 +380,7 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 					if (action.do === 'hash') {
 						// The address follows the deck: setting the one it has already changes nothing.
 						const before = await page.evaluate(() => location.hash);
-						await page.evaluate((hash) => (location.hash = hash), action.hash);
+						await setHash(page, action.hash);
 						if (action.hash !== before && !(action.hash === '#' && before === '')) deck.hash(action.hash);
 						return;
 					}

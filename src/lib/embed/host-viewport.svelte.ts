@@ -1,4 +1,4 @@
-import { NS, heightMessage, parsePymPosition, parseViewport, pymMessage, type HostGeometry } from './protocol';
+import { NS, heightMessage, scrollToMessage, parsePymPosition, parseViewport, pymMessage, type HostGeometry } from './protocol';
 
 /**
  * The host page's viewport, seen from inside the embed's frame. A frame as tall as its content
@@ -12,6 +12,8 @@ export class HostViewport {
 	height = $state(0);
 	/** False until a valid geometry message arrives: until then the story stays in its static layout. */
 	known = $state(false);
+	/** A pym.js parent's id for the frame, from the address it gave it. */
+	#pymId = new URLSearchParams(location.search).get('childId');
 
 	#apply(geometry: HostGeometry | undefined) {
 		if (!geometry) return;
@@ -21,12 +23,25 @@ export class HostViewport {
 	}
 
 	/**
+	 * Brings `target` to the top of the reader's view, below the graphic where the graphic holds
+	 * the top. The frame never scrolls, so the host does: the loader, or a pym parent.
+	 */
+	jump(target: HTMLElement) {
+		const graphic = document.querySelector('[data-graphic]')?.getBoundingClientRect();
+		const box = target.getBoundingClientRect();
+		const above = graphic && graphic.left < box.right && box.left < graphic.right ? graphic.height : 0;
+		const y = Math.max(0, Math.round(box.top + scrollY - above - parseFloat(getComputedStyle(document.documentElement).fontSize)));
+		window.parent.postMessage(scrollToMessage(y), '*');
+		if (this.#pymId) window.parent.postMessage(pymMessage(this.#pymId, 'scrollToChildPos', String(y)), '*');
+	}
+
+	/**
 	 * Reports the content height to the parent (ours and pym's protocol) and listens for the
 	 * parent's geometry. Only messages from the parent window are read, and only numbers in them.
 	 */
 	connect(): () => void {
 		const parent = window.parent;
-		const pymId = new URLSearchParams(location.search).get('childId');
+		const pymId = this.#pymId;
 		const onMessage = (event: MessageEvent) => {
 			if (event.source !== parent) return;
 			this.#apply(pymId ? (parsePymPosition(event.data, pymId) ?? parseViewport(event.data)) : parseViewport(event.data));

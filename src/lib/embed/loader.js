@@ -3,8 +3,9 @@
 // and tells it where it sits in this page, so the story's steps and sticky graphic follow this
 // page's scrolling. Options on the script tag: data-theme="light|dark", data-title="…",
 // data-target="#css-selector" (where to put the frame, if not here).
-// Security: messages are read only from the frame's own window and origin, and only a number
-// (its height) is taken from them. Nothing received is run or inserted as HTML.
+// Security: messages are read only from the frame's own window and origin, and only numbers are
+// taken from them: its height, and a point in it to scroll to (its chapter links: the frame is as
+// tall as its content and cannot scroll itself). Nothing received is run or inserted as HTML.
 (function () {
 	var NS = 'mobilization-voices';
 	var script = /** @type {HTMLScriptElement | null} */ (document.currentScript);
@@ -50,6 +51,13 @@
 		var height = data.height;
 		if (data.type === 'height' && typeof height === 'number' && height >= 100 && height <= 200000) {
 			frame.style.height = Math.ceil(height) + 'px';
+		}
+		var y = data.y;
+		if (data.type === 'scroll-to' && typeof y === 'number' && y >= 0 && y <= 200000) {
+			window.scrollTo({
+				top: frame.getBoundingClientRect().top + window.scrollY + y,
+				behavior: matchMedia('(prefers-reduced-motion: reduce)').matches ? 'instant' : 'smooth'
+			});
 		}
 		queue();
 	});

@@ -24,6 +24,16 @@ export interface ViewportMessage {
 	height: number;
 }
 
+/**
+ * Embed → host: bring this point of the frame's document (CSS pixels from its top) to the top of
+ * the host's viewport. A frame as tall as its content cannot scroll to its own chapters.
+ */
+export interface ScrollToMessage {
+	ns: typeof NS;
+	type: 'scroll-to';
+	y: number;
+}
+
 /** Geometry the embed trusts: finite numbers within what a real page can produce. */
 export interface HostGeometry {
 	top: number;
@@ -52,6 +62,7 @@ export function parseHeight(data: unknown): number | undefined {
 }
 
 export const heightMessage = (height: number): HeightMessage => ({ ns: NS, type: 'height', height });
+export const scrollToMessage = (y: number): ScrollToMessage => ({ ns: NS, type: 'scroll-to', y });
 
 /**
  * pym.js child protocol: strings "pymxPYMx<id>xPYMx<type>xPYMx<body>". A pym parent answers
