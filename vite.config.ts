@@ -1,6 +1,7 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import type { Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { storyContent } from './src/lib/content/vite-plugin.ts';
 import { fontFallbacksCss } from './src/lib/styles/font-fallbacks.ts';
 
 /** Serves the computed fallback @font-face rules as a stylesheet, so they ship as CSS, not inline. */
@@ -14,7 +15,7 @@ function fontFallbacks(): Plugin {
 }
 
 export default defineConfig({
-	plugins: [fontFallbacks(), sveltekit()],
+	plugins: [storyContent(), fontFallbacks(), sveltekit()],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node'

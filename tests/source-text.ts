@@ -26,14 +26,20 @@ export const HEADINGS = [
 		shown: 'Konstantin Ilin (37) and Roman Matvejev (36), Moscow, fled to Uzbekistan',
 		quote: 'My parents think we’ll be coming home soon'
 	},
-	{ id: 'aleksandr', source: 'Aleksandr Vladikavkaz (39), North Ossetia', shown: 'Aleksandr (39), Vladikavkaz, North Ossetia', quote: 'We know death. we are not afraid' }
+	{ id: 'aleksandr', source: 'Aleksandr Vladikavkaz (39), North Ossetia', shown: 'Aleksandr (39), Vladikavkaz, North Ossetia', quote: 'We know death. We are not afraid' }
 ] as const;
 
 export const ACCOUNT_IDS = HEADINGS.map((h) => h.id);
 
-/** Every sentence of the source body, typo fixed, without captions, "Also read" lines and headings. */
+/** The source's slips the story corrects, as the README lists them (independently of story.aml). */
+const CORRECTIONS = [
+	['Kazakhstan. , Georgia', 'Kazakhstan, Georgia'],
+	['We know death. we are not afraid', 'We know death. We are not afraid']
+] as const;
+
+/** Every sentence of the source body, slips corrected, without captions, "Also read" lines and headings. */
 export function sourceSentences(): string[] {
-	let body = SOURCE.replace('Kazakhstan. , Georgia', 'Kazakhstan, Georgia');
+	let body = CORRECTIONS.reduce<string>((text, [from, to]) => text.replace(from, to), SOURCE);
 	for (const omitted of OMITTED) {
 		if (!body.includes(omitted)) throw new Error(`not in the source: ${omitted}`);
 		body = body.replace(omitted, '\n');

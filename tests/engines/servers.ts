@@ -1,10 +1,12 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { runPorts } from '../ports';
 
+const [root, embed, host] = runPorts('engines', 3) as [number, number, number];
 /** The built site with the error probe, its second origin for the embed, and a partner's page. */
-export const ROOT = 'http://localhost:4186/';
-export const EMBED_ORIGIN = 'http://127.0.0.1:4187/';
-export const HOST = 'http://localhost:4188/';
+export const ROOT = `http://localhost:${root}/`;
+export const EMBED_ORIGIN = `http://127.0.0.1:${embed}/`;
+export const HOST = `http://localhost:${host}/`;
 
 const PROBE = 'tests/engines/probe.js';
 
@@ -12,9 +14,9 @@ const PROBE = 'tests/engines/probe.js';
 export default async function serve(): Promise<() => void> {
 	if (!existsSync('build/index.html')) throw new Error('No build/: run `npm run build` first.');
 	const servers: ChildProcess[] = [
-		spawn('node', ['scripts/serve.js', '--port', '4186', '--inject', PROBE], { stdio: 'ignore' }),
-		spawn('node', ['scripts/serve.js', '--port', '4187', '--host', '127.0.0.1', '--inject', PROBE], { stdio: 'ignore' }),
-		spawn('node', ['scripts/embed-host.js', '--port', '4188', '--embed', EMBED_ORIGIN], { stdio: 'ignore' })
+		spawn('node', ['scripts/serve.js', '--port', String(root), '--inject', PROBE], { stdio: 'ignore' }),
+		spawn('node', ['scripts/serve.js', '--port', String(embed), '--host', '127.0.0.1', '--inject', PROBE], { stdio: 'ignore' }),
+		spawn('node', ['scripts/embed-host.js', '--port', String(host), '--embed', EMBED_ORIGIN], { stdio: 'ignore' })
 	];
 	await Promise.all([ROOT, EMBED_ORIGIN, HOST].map(up));
 	return () => servers.forEach((s) => s.kill());

@@ -100,6 +100,9 @@ const SETTLE_LIMIT = 20_000;
  * view, answering false when it had to scroll. Throws when nothing settles within SETTLE_LIMIT ms (an animation that
  * never ends is a bug too).
  */
+/** Once the page's scroll has come to rest. */
+export const scrollRest = (page: Page) => page.evaluate(scrollStill, SETTLE_LIMIT);
+
 /** Resolves once the page's scroll position has not moved for 150 ms (or after `limit`). */
 function scrollStill(limit: number): Promise<void> {
 	return new Promise((resolve) => {
@@ -128,7 +131,7 @@ export async function settled(
 	const waits = { moving: 0, scrolled: 0, changing: 0 };
 	// A page still scrolling (a smooth jump, a wheel's glide) first comes to rest where the reader
 	// left it: scrolling the graphic into view now would cut that scroll short.
-	await page.evaluate(scrollStill, SETTLE_LIMIT);
+	await scrollRest(page);
 	while (Date.now() - start < SETTLE_LIMIT) {
 		// First into view: a frame out of view is not rendered, and its motion waits for it.
 		if (!(await inView())) {

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import type { Browser, BrowserContextOptions, Frame, FrameLocator, Locator, Page } from '@playwright/test';
 import { ACCOUNT_IDS } from '../source-text';
 import { EMBED_ORIGIN, HOST_ORIGIN, ROOT } from '../e2e/servers';
-import { allBlack, settled, type Picture } from './pictures';
+import { allBlack, scrollRest, settled, type Picture } from './pictures';
 
 export type Size = { width: number; height: number };
 
@@ -57,7 +57,9 @@ export const STEPS = ['intro', ...ACCOUNT_IDS];
 /**
  * Where the reader's pointer goes before a picture: the page's margin, left of any link. It moves
  * on from the link it clicked, and a graphic scrolled into view must not land under it: a hovered
- * chapter link is underlined, in this picture and not the deep link's.
+ * chapter link is underlined, in this picture and not the deep link's. It moves there as a hand
+ * does, through what lies between (in steps): a frame learns that the pointer left its link from
+ * the moves it sees, and one jump straight out of the frame left the link underlined.
  */
 const ASIDE = (size: Size) => [4, Math.round(size.height * 0.8)] as const;
 const SIDE_BY_SIDE = '(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
@@ -182,7 +184,7 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 				},
 				async observe() {
 					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
-					await page.mouse.move(...ASIDE(size));
+					await page.mouse.move(...ASIDE(size), { steps: 8 });
 					return look(page);
 				},
 				close: () => context.close()
@@ -302,7 +304,16 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 				},
 				async observe() {
 					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
-					await page.mouse.move(...ASIDE(size));
+					// Headless Chromium tells a frame of the pointer only through moves over it: a link
+					// the host scrolled away (or out of view and back) can stay hovered until the pointer
+					// crosses the frame again. A hand on its way to the margin does; so does this one,
+					// once the graphic is in view.
+					await scrollRest(page);
+					const view = graphicView(story.locator('[data-graphic]'), page, scrollBy(page));
+					for (let i = 0; i < 10 && !(await view.inView()); i++) await scrollRest(page);
+					const map = (await story.locator('[data-graphic] svg[data-enhanced]').boundingBox())!;
+					await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2, { steps: 4 });
+					await page.mouse.move(...ASIDE(size), { steps: 8 });
 					return look(page, story, frame);
 				},
 				close: () => context.close()

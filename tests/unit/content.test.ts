@@ -33,7 +33,22 @@ describe('the story content file', () => {
 	it('keeps the source typo fix as a correction, not a silent edit', () => {
 		const content = parseContent(aml, source);
 		expect(content.intro[0]).toContain('Kazakhstan, Georgia and Mongolia');
-		expect(content.corrections).toEqual([{ from: 'Kazakhstan. , Georgia', to: 'Kazakhstan, Georgia' }]);
+		expect(content.corrections).toEqual([
+			{ from: 'Kazakhstan. , Georgia', to: 'Kazakhstan, Georgia' },
+			{ from: 'We know death. we are not afraid', to: 'We know death. We are not afraid' }
+		]);
+	});
+
+	it('capitalises Aleksandr’s headline as his words in the text, as a listed correction', () => {
+		const content = parseContent(aml, source);
+		const aleksandr = content.accounts.find((a) => a.id === 'aleksandr')!;
+		expect(aleksandr.quote).toBe('We know death. We are not afraid');
+		// His own words in the body, which the correction follows.
+		expect(source).toContain('We know death. We are not afraid.”');
+		// Without the correction, the corrected headline is not the source's.
+		const uncorrected = aml.replace(/\nfrom: We know death\. we are not afraid\nto: We know death\. We are not afraid\n/, '\n');
+		expect(uncorrected).not.toBe(aml);
+		expect(() => parseContent(uncorrected, source)).toThrow(/accounts\[4\]\.quote/);
 	});
 
 	it('names the thrown error after the file and line', () => {

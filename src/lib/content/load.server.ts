@@ -1,9 +1,7 @@
-import aml from '../../content/story.aml?raw';
-import source from '../../content/article.txt?raw';
-import { loadWorld } from './gazetteer.server';
-import { parseContent } from './parse';
+import { content, problems } from 'virtual:story-content';
 
-/** The validated content; runs at prerender, so bad copy fails `npm run build`. */
+/** The content, parsed and checked once by the story-content Vite plugin (src/lib/content/vite-plugin.ts). */
 export function loadContent() {
-	return parseContent(aml, source, undefined, loadWorld());
+	if (!content) throw new Error(`src/content/story.aml has problems:\n${problems}`);
+	return content;
 }

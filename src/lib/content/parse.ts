@@ -1,8 +1,8 @@
 import archieml from 'archieml';
 import * as v from 'valibot';
-import { pathToString, scanAml, type PathSegment } from './aml-lines';
-import { ContentSchema, type Content } from './schema';
-import { checkAgainstSource, type World } from './source-checks';
+import { pathToString, scanAml, type PathSegment } from './aml-lines.ts';
+import { ContentSchema, type Content } from './schema.ts';
+import { checkAgainstSource, type World } from './source-checks.ts';
 
 export interface ContentProblem {
 	line: number;

@@ -1,6 +1,6 @@
-import { formatCount } from '$lib/format';
-import { ACCOUNT_IDS, FIGURE_IDS, type Account, type Content, type MapEntries } from './schema';
-import type { PathSegment } from './aml-lines';
+import { formatCount } from '../format.ts';
+import { ACCOUNT_IDS, FIGURE_IDS, type Account, type Content, type MapEntries } from './schema.ts';
+import type { PathSegment } from './aml-lines.ts';
 
 export interface SourceIssue {
 	path: PathSegment[];

@@ -1,0 +1,87 @@
+import { expect, test } from '@playwright/test';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { runPorts } from '../ports';
+
+// What a copy editor sees of a mistake: once, with its line, in the terminal and in the browser.
+// Each test works on a copy of the project, so the tree being tested is never edited.
+
+const STORY = 'src/content/story.aml';
+const good = readFileSync(STORY, 'utf8');
+/** Two mistakes a copy editor makes: a figure the source does not state, a changed quote. */
+const bad = good
+	.replace(/^headline: Flee, hide or fight$/m, 'headline: Flee, hide or fight: 300,000 men')
+	.replace(/^quote: My son just got out of the dance$/m, 'quote: My son just got out of the country');
+const PROBLEMS = [
+	`${STORY}:5 headline: the figure “300,000” is not stated by the source`,
+	new RegExp(`${STORY}:\\d+ accounts\\[2\\]\\.quote: `)
+];
+
+function copyProject(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'story-copy-desk-'));
+	for (const path of ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'tsconfig.json']) cpSync(path, join(dir, path), { recursive: true });
+	symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+	return dir;
+}
+const vite = resolve('node_modules/vite/bin/vite.js');
+
+test('a build with bad copy lists each problem once, with its line, no stack trace, and exits 1', () => {
+	expect(bad).not.toBe(good);
+	const dir = copyProject();
+	try {
+		writeFileSync(join(dir, STORY), bad);
+		const run = spawnSync(process.execPath, [vite, 'build'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+		const output = `${run.stdout}\n${run.stderr}`;
+		expect(run.status, output).toBe(1);
+		const lines = output.split('\n');
+		expect(lines.filter((l) => l === PROBLEMS[0])).toHaveLength(1);
+		expect(lines.filter((l) => (PROBLEMS[1] as RegExp).test(l))).toHaveLength(1);
+		expect(lines.filter((l) => l === 'story.aml: 2 problems')).toHaveLength(1);
+		expect(output).not.toMatch(/^\s+at /m);
+		// Stopped before compiling anything.
+		expect(output).not.toMatch(/transforming|modules transformed/);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file is fixed, without a reload', async ({ page }) => {
+	test.setTimeout(180_000);
+	const dir = copyProject();
+	const [port] = runPorts('copy-desk-dev', 1);
+	const url = `http://localhost:${port}/`;
+	let server: ChildProcess | undefined;
+	let log = '';
+	try {
+		server = spawn(process.execPath, [vite, 'dev', '--port', String(port), '--strictPort'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+		server.stdout!.on('data', (d) => (log += d));
+		server.stderr!.on('data', (d) => (log += d));
+		await expect.poll(() => fetch(url).then((r) => r.ok, () => false), { timeout: 90_000 }).toBe(true);
+
+		await page.goto(url);
+		const headline = page.locator('h1');
+		await expect(headline).toHaveText('Flee, hide or fight', { timeout: 60_000 });
+
+		writeFileSync(join(dir, STORY), bad);
+		const overlay = page.locator('vite-error-overlay');
+		await expect(overlay).toHaveCount(1, { timeout: 30_000 });
+		const message = overlay.locator('.message-body');
+		await expect(message).toContainText(PROBLEMS[0] as string);
+		await expect(message).toContainText(PROBLEMS[1] as RegExp);
+		await expect(overlay.locator('.file')).toHaveText(/src\/content\/story\.aml:5:1$/);
+		await page.screenshot({ path: test.info().outputPath('overlay.png') });
+		// The terminal says it once per change, not once per page or route.
+		await expect.poll(() => log.split(PROBLEMS[0] as string).length - 1).toBe(1);
+
+		writeFileSync(join(dir, STORY), good);
+		await expect(overlay).toHaveCount(0, { timeout: 30_000 });
+		await expect(headline).toHaveText('Flee, hide or fight', { timeout: 60_000 });
+		expect(log).toContain('story.aml: ok');
+	} finally {
+		await test.info().attach('vite dev output', { body: log, contentType: 'text/plain' });
+		server?.kill();
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
