@@ -279,7 +279,9 @@ async function waitFor(url) {
 	for (let i = 0; i < 100; i++) {
 		try {
 			if ((await fetch(url)).ok) return;
-		} catch {}
+		} catch {
+			// Not listening yet.
+		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	throw new Error(`server at ${url} did not start`);

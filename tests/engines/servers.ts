@@ -26,7 +26,9 @@ async function up(url: string): Promise<void> {
 	for (let i = 0; i < 100; i++) {
 		try {
 			if ((await fetch(url)).ok) return;
-		} catch {}
+		} catch {
+			// Not listening yet.
+		}
 		await new Promise((r) => setTimeout(r, 100));
 	}
 	throw new Error(`no server at ${url}`);

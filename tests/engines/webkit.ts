@@ -16,7 +16,9 @@ const endAll = () => {
 		try {
 			// Each was started as the leader of its own process group: this ends the whole tree.
 			process.kill(-child.pid!, 'SIGKILL');
-		} catch {}
+		} catch {
+			// Already gone.
+		}
 	}
 };
 process.on('exit', endAll);
@@ -75,7 +77,9 @@ export const webkitEngine: Engine = {
 				await browser.deleteSession().catch(() => {});
 				try {
 					process.kill(-driver.pid!, 'SIGKILL');
-				} catch {}
+				} catch {
+					// Already gone.
+				}
 				rmSync(config, { recursive: true, force: true });
 			}
 		};

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { Browser, BrowserContextOptions, Frame, FrameLocator, Locator, Page } from '@playwright/test';
 import { ACCOUNT_IDS } from '../source-text';
-import { EMBED_ORIGIN, HOST_ORIGIN, ROOT } from '../e2e/servers';
+import { HOST_ORIGIN, ROOT } from '../e2e/servers';
 import { allBlack, scrollRest, settled, type Picture } from './pictures';
 
 export type Size = { width: number; height: number };

@@ -12,7 +12,8 @@ export class HostViewport {
 	height = $state(0);
 	/** False until a valid geometry message arrives: until then the story stays in its static layout. */
 	known = $state(false);
-	/** A pym.js parent's id for the frame, from the address it gave it. */
+	/** A pym.js parent's id for the frame, from the address it gave it: read once, never changes. */
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- nothing here is reactive
 	#pymId = new URLSearchParams(location.search).get('childId');
 
 	#apply(geometry: HostGeometry | undefined) {

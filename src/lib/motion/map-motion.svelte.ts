@@ -22,6 +22,7 @@ export interface MapMotionOptions {
  */
 export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOptions): Attachment<SVGSVGElement> {
 	return (svg) => {
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built once, never changed
 		const byStep = new Map(states.map((s) => [s.step, s]));
 		const layers = (id: string) => [...svg.querySelectorAll<SVGGElement>(`[data-layer="${id}"]`)];
 		const allLayers = [...svg.querySelectorAll<SVGGElement>('[data-layer]')];
