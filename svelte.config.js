@@ -6,7 +6,13 @@ const config = {
 	compilerOptions: { runes: true, discloseVersion: false },
 	kit: {
 		// Every route is prerendered to plain files; no fallback page, so a missing route is a build error.
-		adapter: adapter({ pages: 'build', assets: 'build', fallback: undefined, precompress: true, strict: true }),
+		adapter: adapter({
+			pages: 'build',
+			assets: 'build',
+			fallback: undefined,
+			precompress: true,
+			strict: true
+		}),
 		// Relative asset and route paths let one build be served at any origin's root or under any subpath.
 		paths: { relative: true },
 		// The stylesheets are small (about 15 KB raw): inlined, they cost no render-blocking round trip on

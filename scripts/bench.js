@@ -42,14 +42,29 @@ if (!values['no-build']) {
 }
 if (!values['no-build'] || !existsSync(`${FLOOR}/build/index.html`)) {
 	// The floor is built from its own folder with the story's svelte.config.js and node_modules.
-	const floor = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: FLOOR, stdio: 'inherit' });
+	const floor = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+		cwd: FLOOR,
+		stdio: 'inherit'
+	});
 	if (floor.status !== 0) process.exit(floor.status ?? 1);
 }
 const servers = [
 	spawn('node', ['scripts/serve.js', '--port', values.port], { stdio: 'ignore' }),
-	spawn('node', ['scripts/serve.js', '--port', String(Number(values.port) + 1), '--host', '127.0.0.1'], { stdio: 'ignore' }),
-	spawn('node', ['scripts/embed-host.js', '--port', String(Number(values.port) + 2), '--embed', embedBase], { stdio: 'ignore' }),
-	spawn('node', ['scripts/serve.js', '--port', String(Number(values.port) + 3), '--dir', `${FLOOR}/build`], { stdio: 'ignore' })
+	spawn(
+		'node',
+		['scripts/serve.js', '--port', String(Number(values.port) + 1), '--host', '127.0.0.1'],
+		{ stdio: 'ignore' }
+	),
+	spawn(
+		'node',
+		['scripts/embed-host.js', '--port', String(Number(values.port) + 2), '--embed', embedBase],
+		{ stdio: 'ignore' }
+	),
+	spawn(
+		'node',
+		['scripts/serve.js', '--port', String(Number(values.port) + 3), '--dir', `${FLOOR}/build`],
+		{ stdio: 'ignore' }
+	)
 ];
 process.on('exit', () => servers.forEach((s) => s.kill()));
 await Promise.all([waitFor(base), waitFor(embedBase), waitFor(hostUrl), waitFor(floorUrl)]);
@@ -63,7 +78,11 @@ const loader = readFileSync('build/embed.js');
 const results = {
 	date: new Date().toISOString(),
 	routes: {},
-	loader: { raw: loader.length, gzip: gzipSync(loader, { level: 9 }).length, brotli: brotliCompressSync(loader).length },
+	loader: {
+		raw: loader.length,
+		gzip: gzipSync(loader, { level: 9 }).length,
+		brotli: brotliCompressSync(loader).length
+	},
 	scroll: [],
 	embedScroll: [],
 	lighthouse: [],
@@ -94,20 +113,31 @@ function overBudget({ routes, loader, scroll, lighthouse: lh }, budgets) {
 	const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 	const js = routes['./'].kinds.js?.gzip ?? 0;
 	const html = routes['./'].kinds.html?.gzip ?? 0;
-	if (js > budgets.bytes.firstLoadJs.max) over.push(`first-load JS ${js} B > ${budgets.bytes.firstLoadJs.max} B`);
+	if (js > budgets.bytes.firstLoadJs.max)
+		over.push(`first-load JS ${js} B > ${budgets.bytes.firstLoadJs.max} B`);
 	if (html > budgets.bytes.html.max) over.push(`HTML ${html} B > ${budgets.bytes.html.max} B`);
-	if (loader.gzip > budgets.bytes.embedJs.max) over.push(`embed.js ${loader.gzip} B > ${budgets.bytes.embedJs.max} B`);
+	if (loader.gzip > budgets.bytes.embedJs.max)
+		over.push(`embed.js ${loader.gzip} B > ${budgets.bytes.embedJs.max} B`);
 	const loaf = median(scroll.map((s) => s.loafOver50));
-	if (loaf > budgets.scroll.loafOver50) over.push(`long animation frames while scrolling: ${loaf} > ${budgets.scroll.loafOver50}`);
+	if (loaf > budgets.scroll.loafOver50)
+		over.push(`long animation frames while scrolling: ${loaf} > ${budgets.scroll.loafOver50}`);
 	const heap = median(scroll.map((s) => s.heapMB));
-	if (heap > budgets.scroll.heapMB) over.push(`JS heap ${heap.toFixed(1)} MB > ${budgets.scroll.heapMB} MB`);
+	if (heap > budgets.scroll.heapMB)
+		over.push(`JS heap ${heap.toFixed(1)} MB > ${budgets.scroll.heapMB} MB`);
 	const lhBudget = budgets.lighthouse;
-	for (const [key, budgetKey] of [['performance', 'performance'], ['accessibility', 'accessibility'], ['bestPractices', 'best-practices'], ['seo', 'seo']]) {
+	for (const [key, budgetKey] of [
+		['performance', 'performance'],
+		['accessibility', 'accessibility'],
+		['bestPractices', 'best-practices'],
+		['seo', 'seo']
+	]) {
 		const value = median(lh.map((r) => r[key]));
-		if (value < lhBudget[budgetKey]) over.push(`Lighthouse ${budgetKey} ${value} < ${lhBudget[budgetKey]}`);
+		if (value < lhBudget[budgetKey])
+			over.push(`Lighthouse ${budgetKey} ${value} < ${lhBudget[budgetKey]}`);
 	}
 	const shift = median(scroll.map((s) => s.layoutShift));
-	if (shift > budgets.lighthouse.cls) over.push(`layout shift ${shift} > ${budgets.lighthouse.cls}`);
+	if (shift > budgets.lighthouse.cls)
+		over.push(`layout shift ${shift} > ${budgets.lighthouse.cls}`);
 	return over;
 }
 
@@ -159,7 +189,16 @@ async function routeBytes(origin, dir, route) {
 		// JS the HTML names is what the page needs to hydrate; the rest comes after: scrollama as the
 		// engine starts, gsap when the browser is idle.
 		const js = html.includes(name) ? 'js' : 'js-later';
-		const kind = path.endsWith('/') || path.endsWith('.html') ? 'html' : path.endsWith('.css') ? 'css' : path.endsWith('.js') ? js : path.endsWith('.woff2') ? 'font' : 'other';
+		const kind =
+			path.endsWith('/') || path.endsWith('.html')
+				? 'html'
+				: path.endsWith('.css')
+					? 'css'
+					: path.endsWith('.js')
+						? js
+						: path.endsWith('.woff2')
+							? 'font'
+							: 'other';
 		const k = (kinds[kind] ??= { files: 0, raw: 0, gzip: 0, brotli: 0 });
 		k.files += 1;
 		k.raw += body.length;
@@ -174,7 +213,13 @@ async function routeBytes(origin, dir, route) {
  * story itself, or of a partner's page with the story embedded (frames counted in both documents).
  */
 async function scrollRun(url, { ready, embedded = false }) {
-	const context = await browser.newContext({ viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2, reducedMotion: process.env.BENCH_REDUCED ? 'reduce' : 'no-preference' });
+	const context = await browser.newContext({
+		viewport: { width: 360, height: 640 },
+		isMobile: true,
+		hasTouch: true,
+		deviceScaleFactor: 2,
+		reducedMotion: process.env.BENCH_REDUCED ? 'reduce' : 'no-preference'
+	});
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -187,7 +232,14 @@ async function scrollRun(url, { ready, embedded = false }) {
 				if (e.duration <= 50 || e.startTime < w.bench.since) continue;
 				w.bench.loaf.push(e.duration);
 				const a = /** @type {any} */ (e);
-				w.bench.blame.push({ duration: Math.round(e.duration), render: Math.round(a.renderStart ? e.startTime + e.duration - a.renderStart : 0), style: Math.round(a.styleAndLayoutStart ? e.startTime + e.duration - a.styleAndLayoutStart : 0), scripts: a.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)}ms`).join('; ') });
+				w.bench.blame.push({
+					duration: Math.round(e.duration),
+					render: Math.round(a.renderStart ? e.startTime + e.duration - a.renderStart : 0),
+					style: Math.round(
+						a.styleAndLayoutStart ? e.startTime + e.duration - a.styleAndLayoutStart : 0
+					),
+					scripts: a.scripts.map((s) => `${s.invoker} ${Math.round(s.duration)}ms`).join('; ')
+				});
 			}
 		}).observe({ type: 'long-animation-frame', buffered: true });
 		new PerformanceObserver((list) => {
@@ -195,7 +247,21 @@ async function scrollRun(url, { ready, embedded = false }) {
 				const shift = /** @type {any} */ (e);
 				if (shift.hadRecentInput) continue;
 				w.bench.shift += shift.value;
-				w.bench.blame.push({ shift: shift.value.toFixed(4), at: Math.round(e.startTime), sources: shift.sources.map((s) => s.node?.nodeName + ' ' + JSON.stringify([s.previousRect.y, s.currentRect.y, s.previousRect.height, s.currentRect.height])) });
+				w.bench.blame.push({
+					shift: shift.value.toFixed(4),
+					at: Math.round(e.startTime),
+					sources: shift.sources.map(
+						(s) =>
+							s.node?.nodeName +
+							' ' +
+							JSON.stringify([
+								s.previousRect.y,
+								s.currentRect.y,
+								s.previousRect.height,
+								s.currentRect.height
+							])
+					)
+				});
 			}
 		}).observe({ type: 'layout-shift', buffered: true });
 	});
@@ -219,7 +285,10 @@ async function scrollRun(url, { ready, embedded = false }) {
 	await page.mouse.move(180, 400);
 	const started = Date.now();
 	for (let i = 0; i < 400; i++) {
-		if (await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)) break;
+		if (
+			await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2)
+		)
+			break;
 		await page.mouse.wheel(0, 160);
 		await page.waitForTimeout(60);
 	}
@@ -227,7 +296,7 @@ async function scrollRun(url, { ready, embedded = false }) {
 	const loaf = [];
 	let shift = 0;
 	for (const frame of frames()) {
-		const bench = await frame.evaluate(() => (/** @type {any} */ (window)).bench ?? null);
+		const bench = await frame.evaluate(() => /** @type {any} */ (window).bench ?? null);
 		if (!bench) continue;
 		loaf.push(...bench.loaf);
 		shift += bench.shift;
@@ -235,7 +304,13 @@ async function scrollRun(url, { ready, embedded = false }) {
 	}
 	const { usedSize } = await cdp.send('Runtime.getHeapUsage');
 	await context.close();
-	return { seconds: (Date.now() - started) / 1000, loafOver50: loaf.length, loafMax: Math.round(Math.max(0, ...loaf)), layoutShift: shift, heapMB: usedSize / 2 ** 20 };
+	return {
+		seconds: (Date.now() - started) / 1000,
+		loafOver50: loaf.length,
+		loafMax: Math.round(Math.max(0, ...loaf)),
+		layoutShift: shift,
+		heapMB: usedSize / 2 ** 20
+	};
 }
 
 function printTable({ routes, loader, scroll, embedScroll, lighthouse: lh, floor }) {
@@ -249,30 +324,53 @@ function printTable({ routes, loader, scroll, embedScroll, lighthouse: lh, floor
 	for (const [route, { kinds }] of rows) {
 		for (const [kind, k] of Object.entries(kinds)) {
 			const ratio = route === 'floor' ? '' : times(k.gzip, floor.bytes.kinds[kind]?.gzip ?? 0);
-			console.log(`${route.padEnd(11)} ${kind.padEnd(8)} ${String(k.files).padStart(5)} ${kb(k.raw).padStart(8)} ${kb(k.gzip).padStart(8)} ${kb(k.brotli).padStart(8)}   ${ratio}`);
+			console.log(
+				`${route.padEnd(11)} ${kind.padEnd(8)} ${String(k.files).padStart(5)} ${kb(k.raw).padStart(8)} ${kb(k.gzip).padStart(8)} ${kb(k.brotli).padStart(8)}   ${ratio}`
+			);
 		}
 	}
-	console.log(`embed.js    js           1 ${kb(loader.raw).padStart(8)} ${kb(loader.gzip).padStart(8)} ${kb(loader.brotli).padStart(8)}`);
-	console.log('(js: named by the HTML, needed to hydrate; js-later: scrollama as the engine starts, gsap when idle)');
+	console.log(
+		`embed.js    js           1 ${kb(loader.raw).padStart(8)} ${kb(loader.gzip).padStart(8)} ${kb(loader.brotli).padStart(8)}`
+	);
+	console.log(
+		'(js: named by the HTML, needed to hydrate; js-later: scrollama as the engine starts, gsap when idle)'
+	);
 
-	const row = (label, story, base, format = (v) => String(v)) => console.log(`${label.padEnd(32)} ${format(story).padStart(9)} ${format(base).padStart(9)}   ${times(story, base)}`);
+	const row = (label, story, base, format = (v) => String(v)) =>
+		console.log(
+			`${label.padEnd(32)} ${format(story).padStart(9)} ${format(base).padStart(9)}   ${times(story, base)}`
+		);
 	if (lh.length) {
 		const m = (runs, key) => median(runs.map((r) => r[key]));
 		console.log(`\nLighthouse mobile (median of ${lh.length})        story     floor   x floor`);
-		for (const [label, key] of [['performance', 'performance'], ['accessibility', 'accessibility'], ['best practices', 'bestPractices'], ['SEO', 'seo'], ['LCP ms', 'lcpMs'], ['TBT ms', 'tbtMs']]) row(label, m(lh, key), m(floor.lighthouse, key));
+		for (const [label, key] of [
+			['performance', 'performance'],
+			['accessibility', 'accessibility'],
+			['best practices', 'bestPractices'],
+			['SEO', 'seo'],
+			['LCP ms', 'lcpMs'],
+			['TBT ms', 'tbtMs']
+		])
+			row(label, m(lh, key), m(floor.lighthouse, key));
 		row('CLS', m(lh, 'cls'), m(floor.lighthouse, 'cls'), (v) => v.toFixed(3));
 	}
 	console.log(`\nFull scroll at 360x640, CPU 4x slower (median of ${scroll.length})`);
 	console.log('                                  story   partner     floor   story x floor');
 	const scrollRow = (label, key, format = (v) => String(v)) => {
-		const [a, b, c] = [scroll, embedScroll, floor.scroll].map((runs) => median(runs.map((r) => r[key])));
-		console.log(`${label.padEnd(30)} ${format(a).padStart(9)} ${format(b).padStart(9)} ${format(c).padStart(9)}   ${times(a, c)}`);
+		const [a, b, c] = [scroll, embedScroll, floor.scroll].map((runs) =>
+			median(runs.map((r) => r[key]))
+		);
+		console.log(
+			`${label.padEnd(30)} ${format(a).padStart(9)} ${format(b).padStart(9)} ${format(c).padStart(9)}   ${times(a, c)}`
+		);
 	};
 	scrollRow('long animation frames > 50 ms', 'loafOver50');
 	scrollRow('longest animation frame ms', 'loafMax');
 	scrollRow('layout shift', 'layoutShift', (v) => v.toFixed(4));
 	scrollRow('JS heap after scroll MB', 'heapMB', (v) => v.toFixed(1));
-	console.log('(partner: a page on another origin scrolling the embedded story; its heap is the top document)');
+	console.log(
+		'(partner: a page on another origin scrolling the embedded story; its heap is the top document)'
+	);
 }
 
 async function waitFor(url) {

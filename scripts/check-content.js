@@ -3,7 +3,10 @@
 // (exit 1) or "story.aml: ok".
 import { runnerImport } from 'vite';
 
-const { module } = await runnerImport('/src/lib/content/vite-plugin.ts', { configFile: false, logLevel: 'silent' });
+const { module } = await runnerImport('/src/lib/content/vite-plugin.ts', {
+	configFile: false,
+	logLevel: 'silent'
+});
 const checked = module.checkStory();
 if (checked.error) console.error(module.problemList(checked.error));
 console.log(module.summary(checked));

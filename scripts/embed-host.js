@@ -17,7 +17,11 @@ const { values } = parseArgs({
 const base = values.embed.endsWith('/') ? values.embed : `${values.embed}/`;
 const loader = (attributes = '') => `<script async src="${base}embed.js"${attributes}></script>`;
 const filler = (n, label) =>
-	Array.from({ length: n }, (_, i) => `<p>${label} paragraph ${i + 1} of the partner’s article, in the partner’s own type.</p>`).join('\n');
+	Array.from(
+		{ length: n },
+		(_, i) =>
+			`<p>${label} paragraph ${i + 1} of the partner’s article, in the partner’s own type.</p>`
+	).join('\n');
 const page = (embed, head = '') => `<!doctype html><html lang="en"><head><meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1"><title>A partner’s article</title>${head}
 <style>body{margin:0 auto;max-width:720px;padding:0 16px;font:18px/1.5 Georgia,serif}</style></head>
@@ -36,17 +40,24 @@ const pages = {
 			loader() +
 				`<iframe id="rogue" title="rogue" srcdoc="<script>setInterval(() => parent.postMessage({ ns: 'mobilization-voices', type: 'height', height: 150 }, '*'), 50)</script>"></iframe>`
 		),
-	'/plain': () => page(`<iframe src="${base}embed/" title="The story" style="width:100%;height:3000px;border:0"></iframe>`)
+	'/plain': () =>
+		page(
+			`<iframe src="${base}embed/" title="The story" style="width:100%;height:3000px;border:0"></iframe>`
+		)
 };
 
 createServer((req, res) => {
 	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 	if (path === '/pym.v1.min.js') {
-		res.writeHead(200, { 'content-type': 'text/javascript' }).end(readFileSync('node_modules/pym.js/dist/pym.v1.min.js'));
+		res
+			.writeHead(200, { 'content-type': 'text/javascript' })
+			.end(readFileSync('node_modules/pym.js/dist/pym.v1.min.js'));
 		return;
 	}
 	if (path === '/favicon.ico') return void res.writeHead(204).end();
 	const html = pages[/** @type {keyof typeof pages} */ (path)];
 	if (!html) return void res.writeHead(404).end('Not found');
 	res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html());
-}).listen(Number(values.port), () => console.log(`Host pages at http://localhost:${values.port}/ embedding ${base}`));
+}).listen(Number(values.port), () =>
+	console.log(`Host pages at http://localhost:${values.port}/ embedding ${base}`)
+);

@@ -25,7 +25,9 @@ const DIR = 'paths-results';
 rmSync(DIR, { recursive: true, force: true });
 
 const run = (command, args) => spawnSync(command, args, { env, stdio: 'inherit' }).status === 0;
-const mutations = values.only ? true : run('npx', ['vitest', 'run', '--config', 'tests/paths/vitest.config.ts']);
+const mutations = values.only
+	? true
+	: run('npx', ['vitest', 'run', '--config', 'tests/paths/vitest.config.ts']);
 const browsers = run('npx', ['playwright', 'test', '-c', 'tests/paths/playwright.config.ts']);
 
 /** @type {Map<string, Record<string, number>>} */
@@ -36,9 +38,20 @@ for (const file of existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('
 	for (const [k, v] of Object.entries(counts)) sum[k] = (sum[k] ?? 0) + v;
 	surfaces.set(surface, sum);
 }
-const columns = ['runs', 'wrong', 'pictures', 'accepted', 'rejected', 'harmless', 'crashed', 'unlocated'];
+const columns = [
+	'runs',
+	'wrong',
+	'pictures',
+	'accepted',
+	'rejected',
+	'harmless',
+	'crashed',
+	'unlocated'
+];
 const pad = (s, n) => String(s).padStart(n);
-console.log(`\nGenerated paths, seed ${env.PATHS_SEED ?? 20220921} (runs: walks and paging walks, messages or mutations tried)`);
+console.log(
+	`\nGenerated paths, seed ${env.PATHS_SEED ?? 20220921} (runs: walks and paging walks, messages or mutations tried)`
+);
 console.log(`${'surface'.padEnd(22)}${columns.map((c) => pad(c, 11)).join('')}`);
 let wrong = 0;
 for (const [surface, sum] of [...surfaces].sort(([a], [b]) => a.localeCompare(b))) {

@@ -11,7 +11,10 @@ const { values } = parseArgs({
 	options: {
 		url: { type: 'string', default: 'http://localhost:4173/' },
 		out: { type: 'string', default: 'screenshots' },
-		sizes: { type: 'string', default: '360x640,390x844,844x390,768x1024,1024x768,1280x800,1920x1080' },
+		sizes: {
+			type: 'string',
+			default: '360x640,390x844,844x390,768x1024,1024x768,1280x800,1920x1080'
+		},
 		schemes: { type: 'string', default: 'light,dark' },
 		spots: { type: 'string', default: ',#konstantin,#anna,#oleg,#konstantin-roman,#aleksandr' }
 	}
@@ -28,7 +31,11 @@ for (const colorScheme of /** @type {('light' | 'dark')[]} */ (values.schemes.sp
 	for (const [width, height] of sizes) {
 		for (const spot of spots) {
 			// A fresh page per spot: a hash change on the same page would scroll smoothly, mid-flight.
-			const page = await browser.newPage({ viewport: { width, height }, colorScheme, reducedMotion: 'reduce' });
+			const page = await browser.newPage({
+				viewport: { width, height },
+				colorScheme,
+				reducedMotion: 'reduce'
+			});
 			await page.goto(values.url + spot);
 			await page.evaluate(() => document.fonts.ready);
 			await page.waitForTimeout(300);

@@ -41,12 +41,19 @@ createServer((req, res) => {
 		return redirect(res, `${url.pathname}/${url.search}`);
 	}
 	if (values.inject && path === '/__inject.js') {
-		res.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' }).end(readFileSync(values.inject));
+		res
+			.writeHead(200, { 'content-type': 'text/javascript', 'cache-control': 'no-store' })
+			.end(readFileSync(values.inject));
 		return;
 	}
 	if (values.inject && path.endsWith('/') && existsSync(join(folder, 'index.html'))) {
-		const html = readFileSync(join(folder, 'index.html'), 'utf8').replace('<head>', `<head><script src="${base}__inject.js"></script>`);
-		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' }).end(html);
+		const html = readFileSync(join(folder, 'index.html'), 'utf8').replace(
+			'<head>',
+			`<head><script src="${base}__inject.js"></script>`
+		);
+		res
+			.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' })
+			.end(html);
 		return;
 	}
 	req.url = path.endsWith('/') ? `${path}index.html${url.search}` : path + url.search;

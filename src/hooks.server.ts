@@ -19,7 +19,10 @@ let meta: string | undefined;
  */
 function storyMeta(): string {
 	return (meta ??= render(StoryMeta, {
-		props: { story: buildStory(loadContent()), siteUrl: env.PUBLIC_SITE_URL || 'http://localhost:4173/' }
+		props: {
+			story: buildStory(loadContent()),
+			siteUrl: env.PUBLIC_SITE_URL || 'http://localhost:4173/'
+		}
 	}).head);
 }
 

@@ -20,5 +20,8 @@ function freePorts(count: number): number[] {
 			console.log(servers.map((s) => s.address().port).join(','));
 			servers.forEach((s) => s.close());
 		});`;
-	return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim().split(',').map(Number);
+	return execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' })
+		.trim()
+		.split(',')
+		.map(Number);
 }

@@ -5,7 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-export const SOURCE = readFileSync(fileURLToPath(new URL('../src/content/article.txt', import.meta.url)), 'utf8');
+export const SOURCE = readFileSync(
+	fileURLToPath(new URL('../src/content/article.txt', import.meta.url)),
+	'utf8'
+);
 
 /** Photo captions (no photos on the page) and "Also read" links (no addresses): left out by design. */
 export const OMITTED = [
@@ -17,16 +20,36 @@ export const OMITTED = [
 
 /** Each account's heading as the source writes it and as the page shows it. */
 export const HEADINGS = [
-	{ id: 'konstantin', source: 'Konstantin (42), Moscow', shown: 'Konstantin (42), Moscow', quote: 'We are being cornered, but fleeing is not an option' },
-	{ id: 'anna', source: 'Anna Zuyeva (35), Ulan-Ude (Buryatia)', shown: 'Anna Zuyeva (35), Ulan-Ude, Buryatia', quote: 'Even the dead have received calls' },
-	{ id: 'oleg', source: 'Oleg Klimov (58), Kaliningrad', shown: 'Oleg Klimov (58), Kaliningrad', quote: 'My son just got out of the dance' },
+	{
+		id: 'konstantin',
+		source: 'Konstantin (42), Moscow',
+		shown: 'Konstantin (42), Moscow',
+		quote: 'We are being cornered, but fleeing is not an option'
+	},
+	{
+		id: 'anna',
+		source: 'Anna Zuyeva (35), Ulan-Ude (Buryatia)',
+		shown: 'Anna Zuyeva (35), Ulan-Ude, Buryatia',
+		quote: 'Even the dead have received calls'
+	},
+	{
+		id: 'oleg',
+		source: 'Oleg Klimov (58), Kaliningrad',
+		shown: 'Oleg Klimov (58), Kaliningrad',
+		quote: 'My son just got out of the dance'
+	},
 	{
 		id: 'konstantin-roman',
 		source: 'Konstantin Ilin (37) and Roman Matvejev (36) from Moscow, fled to Uzbekistan',
 		shown: 'Konstantin Ilin (37) and Roman Matvejev (36), Moscow, fled to Uzbekistan',
 		quote: 'My parents think we’ll be coming home soon'
 	},
-	{ id: 'aleksandr', source: 'Aleksandr Vladikavkaz (39), North Ossetia', shown: 'Aleksandr (39), Vladikavkaz, North Ossetia', quote: 'We know death. We are not afraid' }
+	{
+		id: 'aleksandr',
+		source: 'Aleksandr Vladikavkaz (39), North Ossetia',
+		shown: 'Aleksandr (39), Vladikavkaz, North Ossetia',
+		quote: 'We know death. We are not afraid'
+	}
 ] as const;
 
 export const ACCOUNT_IDS = HEADINGS.map((h) => h.id);

@@ -10,7 +10,9 @@ const gzip = (file: string) => gzipSync(readFileSync(join('build', file)), { lev
 /** The JS a route's HTML names: what the first load fetches before anything else. */
 const firstLoadJs = (route: string) => {
 	const html = readFileSync(join('build', route, 'index.html'), 'utf8');
-	const files = new Set([...html.matchAll(/href="(?:\.\.?\/)+(_app\/[^"]+\.js)"/g)].map((m) => m[1]!));
+	const files = new Set(
+		[...html.matchAll(/href="(?:\.\.?\/)+(_app\/[^"]+\.js)"/g)].map((m) => m[1]!)
+	);
 	return [...files].reduce((sum, file) => sum + gzip(file), 0);
 };
 

@@ -13,7 +13,10 @@ const good = readFileSync(STORY, 'utf8');
 /** Two mistakes a copy editor makes: a figure the source does not state, a changed quote. */
 const bad = good
 	.replace(/^headline: Flee, hide or fight$/m, 'headline: Flee, hide or fight: 300,000 men')
-	.replace(/^quote: My son just got out of the dance$/m, 'quote: My son just got out of the country');
+	.replace(
+		/^quote: My son just got out of the dance$/m,
+		'quote: My son just got out of the country'
+	);
 const PROBLEMS = [
 	`${STORY}:5 headline: the figure “300,000” is not stated by the source`,
 	new RegExp(`${STORY}:\\d+ accounts\\[2\\]\\.quote: `)
@@ -21,7 +24,15 @@ const PROBLEMS = [
 
 function copyProject(): string {
 	const dir = mkdtempSync(join(tmpdir(), 'story-copy-desk-'));
-	for (const path of ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'package.json', 'tsconfig.json']) cpSync(path, join(dir, path), { recursive: true });
+	for (const path of [
+		'src',
+		'static',
+		'svelte.config.js',
+		'vite.config.ts',
+		'package.json',
+		'tsconfig.json'
+	])
+		cpSync(path, join(dir, path), { recursive: true });
 	symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
 	return dir;
 }
@@ -32,7 +43,11 @@ test('a build with bad copy lists each problem once, with its line, no stack tra
 	const dir = copyProject();
 	try {
 		writeFileSync(join(dir, STORY), bad);
-		const run = spawnSync(process.execPath, [vite, 'build'], { cwd: dir, encoding: 'utf8', timeout: 120_000 });
+		const run = spawnSync(process.execPath, [vite, 'build'], {
+			cwd: dir,
+			encoding: 'utf8',
+			timeout: 120_000
+		});
 		const output = `${run.stdout}\n${run.stderr}`;
 		expect(run.status, output).toBe(1);
 		const lines = output.split('\n');
@@ -47,7 +62,9 @@ test('a build with bad copy lists each problem once, with its line, no stack tra
 	}
 });
 
-test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file is fixed, without a reload', async ({ page }) => {
+test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file is fixed, without a reload', async ({
+	page
+}) => {
 	test.setTimeout(180_000);
 	const dir = copyProject();
 	const [port] = runPorts('copy-desk-dev', 1);
@@ -55,10 +72,22 @@ test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file 
 	let server: ChildProcess | undefined;
 	let log = '';
 	try {
-		server = spawn(process.execPath, [vite, 'dev', '--port', String(port), '--strictPort'], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+		server = spawn(process.execPath, [vite, 'dev', '--port', String(port), '--strictPort'], {
+			cwd: dir,
+			stdio: ['ignore', 'pipe', 'pipe']
+		});
 		server.stdout!.on('data', (d) => (log += d));
 		server.stderr!.on('data', (d) => (log += d));
-		await expect.poll(() => fetch(url).then((r) => r.ok, () => false), { timeout: 90_000 }).toBe(true);
+		await expect
+			.poll(
+				() =>
+					fetch(url).then(
+						(r) => r.ok,
+						() => false
+					),
+				{ timeout: 90_000 }
+			)
+			.toBe(true);
 
 		await page.goto(url);
 		const headline = page.locator('h1');

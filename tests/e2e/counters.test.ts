@@ -2,8 +2,16 @@ import type { Page } from '@playwright/test';
 import { enhanced, expect, phone, test } from './fixtures';
 
 const COUNTERS = [
-	{ id: 'fled', final: '200,000', sentence: 'more than 200,000 men are estimated to have fled Russia' },
-	{ id: 'colleagues', final: '51', sentence: 'At Roman’s work, 51 employees were mobilized in one day.' }
+	{
+		id: 'fled',
+		final: '200,000',
+		sentence: 'more than 200,000 men are estimated to have fled Russia'
+	},
+	{
+		id: 'colleagues',
+		final: '51',
+		sentence: 'At Roman’s work, 51 employees were mobilized in one day.'
+	}
 ] as const;
 
 test.use(phone);
@@ -28,7 +36,10 @@ async function record(page: Page) {
 }
 const recorded = (page: Page) =>
 	page.evaluate(() => {
-		const { counts, shift } = window as unknown as { counts: Record<string, string[]>; shift: number };
+		const { counts, shift } = window as unknown as {
+			counts: Record<string, string[]>;
+			shift: number;
+		};
 		return { counts, shift };
 	});
 
@@ -36,7 +47,9 @@ const recorded = (page: Page) =>
 async function readTo(page: Page, id: string) {
 	await page.mouse.move(180, 500);
 	for (let i = 0; i < 300; i++) {
-		const top = await page.locator(`[data-figure="${id}"]`).evaluate((el) => el.getBoundingClientRect().top);
+		const top = await page
+			.locator(`[data-figure="${id}"]`)
+			.evaluate((el) => el.getBoundingClientRect().top);
 		if (top < 320) return;
 		await page.mouse.wheel(0, 120);
 		await page.waitForTimeout(30);
@@ -44,7 +57,9 @@ async function readTo(page: Page, id: string) {
 }
 
 for (const { id, final, sentence } of COUNTERS) {
-	test(`the ${id} counter counts up once, in view, to ${final}, without moving anything`, async ({ page }) => {
+	test(`the ${id} counter counts up once, in view, to ${final}, without moving anything`, async ({
+		page
+	}) => {
 		await record(page);
 		await page.goto('./');
 		await enhanced(page);
@@ -62,7 +77,9 @@ for (const { id, final, sentence } of COUNTERS) {
 		expect(shift).toBe(0);
 
 		// Screen readers get the sentence with the final number, never the ticking digits.
-		expect(await page.locator(`[data-figure="${id}"] p`).ariaSnapshot()).toContain(sentence.replace(/’/g, '’'));
+		expect(await page.locator(`[data-figure="${id}"] p`).ariaSnapshot()).toContain(
+			sentence.replace(/’/g, '’')
+		);
 
 		// Back up and down again: it stays put.
 		const before = (await recorded(page)).counts[id]!.length;
@@ -75,7 +92,9 @@ for (const { id, final, sentence } of COUNTERS) {
 	});
 }
 
-test('the 51 are drawn as 51 figures that fill with the count, inside a 360px screen', async ({ page }) => {
+test('the 51 are drawn as 51 figures that fill with the count, inside a 360px screen', async ({
+	page
+}) => {
 	await page.goto('./');
 	await enhanced(page);
 	const chart = page.locator('[data-unit-chart="colleagues"]');
@@ -93,12 +112,17 @@ test('jumping straight past both counters leaves them at their final values', as
 	await enhanced(page);
 	await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
 	await page.waitForTimeout(300);
-	for (const { id, final } of COUNTERS) await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(final);
+	for (const { id, final } of COUNTERS)
+		await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(final);
 	// Back up into a counter from below the story: it was never armed, so it stays as it was.
-	await page.locator('[data-figure="colleagues"]').evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
+	await page
+		.locator('[data-figure="colleagues"]')
+		.evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
 	await page.waitForTimeout(500);
 	await expect(page.locator('[data-counter="colleagues"]')).toHaveText('51');
-	await expect(page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')).toHaveCount(51);
+	await expect(page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')).toHaveCount(
+		51
+	);
 });
 
 test.describe('with reduced motion', () => {
@@ -112,9 +136,12 @@ test.describe('with reduced motion', () => {
 			await readTo(page, id);
 			await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(final, { timeout: 500 });
 		}
-		await expect(page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')).toHaveCount(51);
+		await expect(
+			page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')
+		).toHaveCount(51);
 		const { counts } = await recorded(page);
-		for (const { id, final } of COUNTERS) expect(new Set(counts[id] ?? [])).toEqual(new Set([final]));
+		for (const { id, final } of COUNTERS)
+			expect(new Set(counts[id] ?? [])).toEqual(new Set([final]));
 	});
 });
 
@@ -123,7 +150,10 @@ test.describe('without JavaScript', () => {
 
 	test('the HTML holds the final values and the filled chart', async ({ page }) => {
 		await page.goto('./');
-		for (const { id, final } of COUNTERS) await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(final);
-		await expect(page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')).toHaveCount(51);
+		for (const { id, final } of COUNTERS)
+			await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(final);
+		await expect(
+			page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')
+		).toHaveCount(51);
 	});
 });

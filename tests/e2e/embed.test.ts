@@ -15,7 +15,9 @@ async function openHost(page: Page, path: '' | 'dark' | 'pym' | 'rogue' | 'plain
 
 async function storyFrame(page: Page): Promise<Frame> {
 	const handle = await page.locator('iframe').first().elementHandle();
-	await expect.poll(async () => (await handle!.contentFrame())?.url() ?? '').toContain(`${EMBED_ORIGIN}embed/`);
+	await expect
+		.poll(async () => (await handle!.contentFrame())?.url() ?? '')
+		.toContain(`${EMBED_ORIGIN}embed/`);
 	const frame = (await handle!.contentFrame())!;
 	await frame.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
 	return frame;
@@ -23,11 +25,16 @@ async function storyFrame(page: Page): Promise<Frame> {
 
 const frameHeights = (page: Page, frame: Frame) =>
 	Promise.all([
-		page.locator('iframe').first().evaluate((el) => el.getBoundingClientRect().height),
+		page
+			.locator('iframe')
+			.first()
+			.evaluate((el) => el.getBoundingClientRect().height),
 		frame.evaluate(() => document.documentElement.getBoundingClientRect().height)
 	]);
 
-test('the script inserts a titled, full-width frame where it stands, as tall as its content', async ({ page }) => {
+test('the script inserts a titled, full-width frame where it stands, as tall as its content', async ({
+	page
+}) => {
 	await openHost(page, '');
 	const iframe = page.locator('#story-slot > iframe');
 	await expect(iframe).toHaveCount(1);
@@ -37,12 +44,16 @@ test('the script inserts a titled, full-width frame where it stands, as tall as 
 	const frame = await storyFrame(page);
 	const slotWidth = await page.locator('#story-slot').evaluate((el) => el.clientWidth);
 	expect((await iframe.boundingBox())!.width).toBe(slotWidth);
-	await expect.poll(async () => {
-		const [outer, inner] = await frameHeights(page, frame);
-		return Math.abs(outer - inner) / inner;
-	}).toBeLessThan(0.05);
+	await expect
+		.poll(async () => {
+			const [outer, inner] = await frameHeights(page, frame);
+			return Math.abs(outer - inner) / inner;
+		})
+		.toBeLessThan(0.05);
 	// No scrollbar inside: the frame never scrolls, the host does.
-	expect(await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight)).toBeLessThanOrEqual(1);
+	expect(
+		await frame.evaluate(() => document.documentElement.scrollHeight - innerHeight)
+	).toBeLessThanOrEqual(1);
 	await expect(frame.locator('a[target="_blank"][rel~="noopener"]')).toHaveAttribute('href', '../');
 });
 
@@ -50,7 +61,9 @@ for (const viewport of [
 	{ width: 390, height: 844 },
 	{ width: 1280, height: 800 }
 ]) {
-	test(`scrolling the host at ${viewport.width}x${viewport.height} drives the story inside the frame`, async ({ page }) => {
+	test(`scrolling the host at ${viewport.width}x${viewport.height} drives the story inside the frame`, async ({
+		page
+	}) => {
 		await page.setViewportSize(viewport);
 		await openHost(page, '');
 		await page.locator('iframe').scrollIntoViewIfNeeded();
@@ -66,16 +79,20 @@ for (const viewport of [
 				seen.push(step);
 				if (step !== 'intro') {
 					// Held in the host's view, as sticky would hold it.
-					await expect.poll(async () => {
-						const [frameTop, box] = await Promise.all([
-							page.locator('iframe').evaluate((el) => el.getBoundingClientRect().top),
-							graphic.evaluate((el) => el.getBoundingClientRect())
-						]);
-						return frameTop + box.top >= -2 && frameTop + box.bottom <= viewport.height + 2;
-					}).toBe(true);
+					await expect
+						.poll(async () => {
+							const [frameTop, box] = await Promise.all([
+								page.locator('iframe').evaluate((el) => el.getBoundingClientRect().top),
+								graphic.evaluate((el) => el.getBoundingClientRect())
+							]);
+							return frameTop + box.top >= -2 && frameTop + box.bottom <= viewport.height + 2;
+						})
+						.toBe(true);
 				}
 			}
-			const iframeBottom = await page.locator('iframe').evaluate((el) => el.getBoundingClientRect().bottom);
+			const iframeBottom = await page
+				.locator('iframe')
+				.evaluate((el) => el.getBoundingClientRect().bottom);
 			if (iframeBottom < viewport.height / 2) break;
 			await page.mouse.wheel(0, 220);
 			await page.waitForTimeout(40);
@@ -90,14 +107,18 @@ for (const viewport of [
 test('a pym.js host gets an auto-height embed that follows its scrolling', async ({ page }) => {
 	await openHost(page, 'pym');
 	const frame = await storyFrame(page);
-	await expect.poll(async () => {
-		const [outer, inner] = await frameHeights(page, frame);
-		return Math.abs(outer - inner) / inner;
-	}).toBeLessThan(0.05);
+	await expect
+		.poll(async () => {
+			const [outer, inner] = await frameHeights(page, frame);
+			return Math.abs(outer - inner) / inner;
+		})
+		.toBeLessThan(0.05);
 	await expect(frame.locator('[data-graphic]')).toBeVisible();
 	// Scroll the host so Oleg's account reaches the reading line: pym reports it, the story follows.
 	const olegTop = await frame.locator('#oleg').evaluate((el) => el.getBoundingClientRect().top);
-	const frameTop = await page.locator('iframe').evaluate((el) => el.getBoundingClientRect().top + scrollY);
+	const frameTop = await page
+		.locator('iframe')
+		.evaluate((el) => el.getBoundingClientRect().top + scrollY);
 	await page.evaluate((y) => scrollTo(0, y), frameTop + olegTop - 200);
 	await page.mouse.wheel(0, 10);
 	await expect(frame.locator('[data-graphic]')).toHaveAttribute('data-active', 'oleg');
@@ -108,7 +129,9 @@ for (const [host, viewport] of [
 	['', { width: 1280, height: 800 }],
 	['pym', { width: 1280, height: 800 }]
 ] as const) {
-	test(`links to the accounts inside the frame bring the ${host || 'embed.js'} host page there at ${viewport.width}x${viewport.height}`, async ({ page }) => {
+	test(`links to the accounts inside the frame bring the ${host || 'embed.js'} host page there at ${viewport.width}x${viewport.height}`, async ({
+		page
+	}) => {
 		await page.setViewportSize(viewport);
 		await openHost(page, host);
 		await page.locator('iframe').first().scrollIntoViewIfNeeded();
@@ -117,7 +140,10 @@ for (const [host, viewport] of [
 		/** Where the account's top is in the host's view, and which step the story shows. */
 		const arrived = (id: string) =>
 			Promise.all([
-				page.locator('iframe').first().evaluate((el) => el.getBoundingClientRect().top),
+				page
+					.locator('iframe')
+					.first()
+					.evaluate((el) => el.getBoundingClientRect().top),
 				frame.locator(`#${id}`).evaluate((el) => el.getBoundingClientRect().top),
 				frame.locator('[data-graphic]').getAttribute('data-active')
 			]).then(([frameTop, top, step]) => ({ top: Math.round(frameTop + top), step }));
@@ -130,11 +156,13 @@ for (const [host, viewport] of [
 			}, id);
 		/** The host's scroll at rest (the jump glides). */
 		const rest = () =>
-			expect.poll(async () => {
-				const before = await page.evaluate(() => scrollY);
-				await page.waitForTimeout(200);
-				return (await page.evaluate(() => scrollY)) === before;
-			}).toBe(true);
+			expect
+				.poll(async () => {
+					const before = await page.evaluate(() => scrollY);
+					await page.waitForTimeout(200);
+					return (await page.evaluate(() => scrollY)) === before;
+				})
+				.toBe(true);
 
 		/** Follows a link in the frame and checks the host brought its account's top to the reading area. */
 		const follow = async (link: string, id: string) => {
@@ -150,7 +178,8 @@ for (const [host, viewport] of [
 		};
 		// The intro's list of accounts, then the chapters under the map, forward and back.
 		await follow(`.account-nav a[href="#${ACCOUNT_IDS[1]}"]`, ACCOUNT_IDS[1]!);
-		for (const id of [...ACCOUNT_IDS.slice(2), ...ACCOUNT_IDS.slice(0, 3).reverse()]) await follow(`[data-graphic] nav a[href="#${id}"]`, id);
+		for (const id of [...ACCOUNT_IDS.slice(2), ...ACCOUNT_IDS.slice(0, 3).reverse()])
+			await follow(`[data-graphic] nav a[href="#${id}"]`, id);
 	});
 }
 
@@ -160,13 +189,17 @@ test('messages from anywhere but the story’s own frame change nothing', async 
 	const frame = await storyFrame(page);
 	await expect.poll(async () => (await frameHeights(page, frame))[0]).toBeGreaterThan(2000);
 	// The host page itself (any script on it) posting a height is ignored too.
-	await page.evaluate(() => window.postMessage({ ns: 'mobilization-voices', type: 'height', height: 150 }, '*'));
+	await page.evaluate(() =>
+		window.postMessage({ ns: 'mobilization-voices', type: 'height', height: 150 }, '*')
+	);
 	await page.waitForTimeout(500);
 	const [outer, inner] = await frameHeights(page, frame);
 	expect(Math.abs(outer - inner) / inner).toBeLessThan(0.05);
 });
 
-test('without a loader the frame falls back to the static layout: every account with its own map', async ({ page }) => {
+test('without a loader the frame falls back to the static layout: every account with its own map', async ({
+	page
+}) => {
 	await openHost(page, 'plain');
 	const handle = await page.locator('iframe').elementHandle();
 	await expect.poll(async () => (await handle!.contentFrame())?.url() ?? '').toContain('/embed/');

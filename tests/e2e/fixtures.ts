@@ -2,7 +2,12 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { normalize } from '../source-text';
 
 /** The smallest phone the story promises to serve. */
-export const phone = { viewport: { width: 360, height: 640 }, isMobile: true, hasTouch: true, deviceScaleFactor: 2 };
+export const phone = {
+	viewport: { width: 360, height: 640 },
+	isMobile: true,
+	hasTouch: true,
+	deviceScaleFactor: 2
+};
 
 /**
  * Every test fails on a console error, an uncaught exception or a request to another origin:
@@ -17,16 +22,26 @@ export const test = base.extend<{ problems: string[] }>({
 			page.on('request', (r) => {
 				const url = new URL(r.url());
 				// The local test servers: localhost, and 127.0.0.1 as the embed's other origin.
-				if (!['data:', 'blob:', 'about:'].includes(url.protocol) && !['localhost', '127.0.0.1'].includes(url.hostname)) {
+				if (
+					!['data:', 'blob:', 'about:'].includes(url.protocol) &&
+					!['localhost', '127.0.0.1'].includes(url.hostname)
+				) {
 					problems.push(`request to another origin: ${r.url()}`);
 				}
 			});
-			page.on('response', (r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`));
+			page.on(
+				'response',
+				(r) => r.status() >= 400 && problems.push(`HTTP ${r.status()}: ${r.url()}`)
+			);
 			// The Content-Security-Policy must never have to block anything the page does.
-			await page.exposeFunction('reportCspViolation', (text: string) => problems.push(`CSP: ${text}`));
+			await page.exposeFunction('reportCspViolation', (text: string) =>
+				problems.push(`CSP: ${text}`)
+			);
 			await page.addInitScript(() => {
 				document.addEventListener('securitypolicyviolation', (e) =>
-					(window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(`${e.violatedDirective} ${e.blockedURI}`)
+					(window as unknown as { reportCspViolation(t: string): void }).reportCspViolation(
+						`${e.violatedDirective} ${e.blockedURI}`
+					)
 				);
 			});
 			await use(problems);

@@ -73,7 +73,10 @@ test('a swipe on a tablet moves the deck', async ({ page }) => {
 	await open(page);
 	await page.evaluate(() => {
 		const el = document.querySelector('[data-present]')!;
-		const at = (type: string, x: number) => el.dispatchEvent(new PointerEvent(type, { pointerType: 'touch', clientX: x, clientY: 300, bubbles: true }));
+		const at = (type: string, x: number) =>
+			el.dispatchEvent(
+				new PointerEvent(type, { pointerType: 'touch', clientX: x, clientY: 300, bubbles: true })
+			);
 		at('pointerdown', 600);
 		at('pointerup', 300);
 	});
@@ -112,7 +115,9 @@ for (const viewport of [
 	{ width: 1366, height: 768 },
 	{ width: 1920, height: 1080 }
 ]) {
-	test(`no slide overflows ${viewport.width}x${viewport.height}, and body text is large`, async ({ page }) => {
+	test(`no slide overflows ${viewport.width}x${viewport.height}, and body text is large`, async ({
+		page
+	}) => {
 		await page.setViewportSize(viewport);
 		await open(page);
 		for (let n = 1; n <= Number(TOTAL); n++) {
@@ -122,14 +127,17 @@ for (const viewport of [
 					.filter((el) => !(el instanceof SVGElement && el.ownerSVGElement))
 					.filter((el) => {
 						const r = el.getBoundingClientRect();
-						return r.width > 0 && (r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1);
+						return (
+							r.width > 0 &&
+							(r.left < -1 || r.top < -1 || r.right > innerWidth + 1 || r.bottom > innerHeight + 1)
+						);
 					})
 					.map((el) => el.outerHTML.slice(0, 60))
 			);
 			expect(outside, `slide ${n}`).toEqual([]);
-			const sizes = await page.locator('[data-present] section:visible :is(p, h1, h2)').evaluateAll((els) =>
-				els.map((el) => parseFloat(getComputedStyle(el).fontSize))
-			);
+			const sizes = await page
+				.locator('[data-present] section:visible :is(p, h1, h2)')
+				.evaluateAll((els) => els.map((el) => parseFloat(getComputedStyle(el).fontSize)));
 			expect(Math.min(...sizes), `slide ${n}`).toBeGreaterThanOrEqual(28);
 			await page.keyboard.press('ArrowRight');
 		}
@@ -141,7 +149,10 @@ test('the presenter and the notes pass axe', async ({ page }) => {
 	const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 	for (let n = 1; n <= Number(TOTAL); n++) {
 		const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
-		expect(violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`), `slide ${n}`).toEqual([]);
+		expect(
+			violations.map((v) => `${v.id}: ${v.nodes.map((node) => node.target.join(' ')).join(', ')}`),
+			`slide ${n}`
+		).toEqual([]);
 		await page.keyboard.press('ArrowRight');
 	}
 	await page.goto('./present/notes/');

@@ -8,7 +8,9 @@ test.describe('a strict Content-Security-Policy', () => {
 	for (const route of ROUTES) {
 		test(`${route} declares it and never trips it`, async ({ page }) => {
 			await page.goto(route);
-			const csp = await page.locator('meta[http-equiv="content-security-policy"]').getAttribute('content');
+			const csp = await page
+				.locator('meta[http-equiv="content-security-policy"]')
+				.getAttribute('content');
 			expect(csp).toContain("default-src 'self'");
 			expect(csp).toContain("object-src 'none'");
 			expect(csp).toContain("base-uri 'self'");
@@ -41,7 +43,9 @@ test.describe('accessibility (axe)', () => {
 						await page.goto(route + spot);
 						await page.waitForTimeout(400);
 						const { violations } = await new AxeBuilder({ page }).withTags(AXE_TAGS).analyze();
-						expect(violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+						expect(
+							violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)
+						).toEqual([]);
 					});
 				}
 			});
@@ -49,7 +53,9 @@ test.describe('accessibility (axe)', () => {
 	}
 });
 
-test('the keyboard reaches the skip link, the accounts and the chapter control in order, focus always visible', async ({ page }) => {
+test('the keyboard reaches the skip link, the accounts and the chapter control in order, focus always visible', async ({
+	page
+}) => {
 	await page.goto('./');
 	await enhanced(page);
 	const visited: string[] = [];
@@ -59,15 +65,30 @@ test('the keyboard reaches the skip link, the accounts and the chapter control i
 		const focused = await page.evaluate(() => {
 			const el = document.activeElement as HTMLElement;
 			const style = getComputedStyle(el);
-			return { text: el.textContent?.trim() ?? '', outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2 };
+			return {
+				text: el.textContent?.trim() ?? '',
+				outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+			};
 		});
 		expect(focused.outline, focused.text).toBe(true);
 		visited.push(focused.text);
 	}
 	expect(visited[0]).toBe('Skip to the story');
 	// The chapter control (in the graphic) comes before the text's own list of accounts.
-	expect(visited.slice(1, 6)).toEqual(['Konstantin', 'Anna', 'Oleg', 'Konstantin and Roman', 'Aleksandr']);
-	expect(visited.slice(6, 11).map((t) => t.split(' (')[0])).toEqual(['Konstantin', 'Anna Zuyeva', 'Oleg Klimov', 'Konstantin Ilin', 'Aleksandr']);
+	expect(visited.slice(1, 6)).toEqual([
+		'Konstantin',
+		'Anna',
+		'Oleg',
+		'Konstantin and Roman',
+		'Aleksandr'
+	]);
+	expect(visited.slice(6, 11).map((t) => t.split(' (')[0])).toEqual([
+		'Konstantin',
+		'Anna Zuyeva',
+		'Oleg Klimov',
+		'Konstantin Ilin',
+		'Aleksandr'
+	]);
 });
 
 test.describe('no request leaves the page’s origin', () => {
@@ -84,7 +105,10 @@ test.describe('no request leaves the page’s origin', () => {
 	}
 });
 
-test('if the scroll engine cannot start, the story still reads, each account with its map', async ({ page, problems }) => {
+test('if the scroll engine cannot start, the story still reads, each account with its map', async ({
+	page,
+	problems
+}) => {
 	// A browser without IntersectionObserver: scrollama and the counters cannot start.
 	await page.addInitScript(() => {
 		(window as unknown as { IntersectionObserver: unknown }).IntersectionObserver = function () {
@@ -101,7 +125,9 @@ test('if the scroll engine cannot start, the story still reads, each account wit
 	problems.length = 0;
 });
 
-test('printed, the story is all its text, each account with its map, nothing sticky', async ({ page }) => {
+test('printed, the story is all its text, each account with its map, nothing sticky', async ({
+	page
+}) => {
 	await page.goto('./');
 	await enhanced(page);
 	await page.emulateMedia({ media: 'print' });

@@ -15,9 +15,14 @@ async function recordGraphic(page: Page) {
 			for (const r of records) {
 				const el = r.target as Element;
 				if (r.attributeName === 'data-active') w.actives.push(el.getAttribute('data-active') ?? '');
-				if (r.attributeName === 'viewBox' && el.closest('[data-graphic]')) w.views.push(el.getAttribute('viewBox') ?? '');
+				if (r.attributeName === 'viewBox' && el.closest('[data-graphic]'))
+					w.views.push(el.getAttribute('viewBox') ?? '');
 			}
-		}).observe(document, { attributes: true, subtree: true, attributeFilter: ['data-active', 'viewBox'] });
+		}).observe(document, {
+			attributes: true,
+			subtree: true,
+			attributeFilter: ['data-active', 'viewBox']
+		});
 	});
 }
 const recorded = (page: Page) =>
@@ -27,7 +32,8 @@ const recorded = (page: Page) =>
 	});
 
 /** The view a step should settle on: its inline (no-JS) map carries the same state. */
-const viewOf = (page: Page, step: string) => page.locator(`[data-inline-map="${step}"] svg.locator-map`).getAttribute('viewBox');
+const viewOf = (page: Page, step: string) =>
+	page.locator(`[data-inline-map="${step}"] svg.locator-map`).getAttribute('viewBox');
 const numbers = (view: string | null) => (view ?? '').split(/\s+/).map(Number);
 
 /** The settled picture: the step's view, its layer alone visible. */
@@ -35,14 +41,26 @@ async function expectSettledOn(page: Page, step: string) {
 	await expect(graphic(page)).toHaveAttribute('data-active', step);
 	const target = numbers(await viewOf(page, step));
 	await expect
-		.poll(async () => Math.max(...numbers(await graphic(page).locator('svg.locator-map').getAttribute('viewBox')).map((n, i) => Math.abs(n - target[i]!))))
+		.poll(async () =>
+			Math.max(
+				...numbers(await graphic(page).locator('svg.locator-map').getAttribute('viewBox')).map(
+					(n, i) => Math.abs(n - target[i]!)
+				)
+			)
+		)
 		.toBeLessThan(0.01);
 	await expect
 		.poll(() =>
 			graphic(page)
 				.locator('svg.locator-map [data-layer]')
 				.evaluateAll((layers) =>
-					layers.filter((l) => getComputedStyle(l).visibility === 'visible' && Number(getComputedStyle(l).opacity) > 0.99).map((l) => l.getAttribute('data-layer'))
+					layers
+						.filter(
+							(l) =>
+								getComputedStyle(l).visibility === 'visible' &&
+								Number(getComputedStyle(l).opacity) > 0.99
+						)
+						.map((l) => l.getAttribute('data-layer'))
 				)
 		)
 		.toEqual([step, step]);
@@ -56,7 +74,9 @@ async function scrollThrough(page: Page, check?: (step: string) => Promise<void>
 			seen.push(step);
 			await check?.(step);
 		}
-		const atEnd = await page.evaluate(() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2);
+		const atEnd = await page.evaluate(
+			() => innerHeight + scrollY >= document.documentElement.scrollHeight - 2
+		);
 		if (atEnd) break;
 		await page.mouse.wheel(0, 250);
 		await page.waitForTimeout(40);
@@ -78,7 +98,9 @@ for (const [name, use] of LAYOUTS) {
 	test.describe(`on a ${name}`, () => {
 		test.use(use);
 
-		test('scrolling down walks the graphic through every step in order, always in view', async ({ page }) => {
+		test('scrolling down walks the graphic through every step in order, always in view', async ({
+			page
+		}) => {
 			await page.goto('./');
 			await enhanced(page);
 			await page.mouse.move(100, 200);
@@ -112,15 +134,29 @@ for (const [name, use] of LAYOUTS.slice(0, 2)) {
 			expect(seen).toEqual([...STEPS].reverse());
 		});
 
-		test('a deep link opens on that account, cut, without passing through the intro', async ({ page }) => {
+		test('a deep link opens on that account, cut, without passing through the intro', async ({
+			page
+		}) => {
 			await recordGraphic(page);
 			await page.goto('./#anna');
 			await expectSettledOn(page, 'anna');
 			const { actives, views } = await recorded(page);
 			expect(actives.filter((a) => a !== 'anna')).toEqual([]);
 			const target = await viewOf(page, 'anna');
-			expect(new Set(views.map((v) => numbers(v).map((n) => n.toFixed(1)).join(' ')))).toEqual(
-				new Set([numbers(target).map((n) => n.toFixed(1)).join(' ')])
+			expect(
+				new Set(
+					views.map((v) =>
+						numbers(v)
+							.map((n) => n.toFixed(1))
+							.join(' ')
+					)
+				)
+			).toEqual(
+				new Set([
+					numbers(target)
+						.map((n) => n.toFixed(1))
+						.join(' ')
+				])
 			);
 		});
 	});
@@ -155,9 +191,21 @@ test('fast jumps back and forth settle on the last one', async ({ page }) => {
 	await page.goto('./');
 	await enhanced(page);
 	await page.mouse.wheel(0, 400);
-	for (const id of ['anna', 'aleksandr', 'konstantin', 'konstantin-roman', 'intro', 'oleg', 'anna', 'oleg']) {
+	for (const id of [
+		'anna',
+		'aleksandr',
+		'konstantin',
+		'konstantin-roman',
+		'intro',
+		'oleg',
+		'anna',
+		'oleg'
+	]) {
 		await page.evaluate((id) => {
-			const target = id === 'intro' ? document.querySelector('[data-step="intro"]') : document.getElementById(id);
+			const target =
+				id === 'intro'
+					? document.querySelector('[data-step="intro"]')
+					: document.getElementById(id);
 			target?.scrollIntoView({ behavior: 'instant' });
 		}, id);
 		await page.waitForTimeout(60);
@@ -174,14 +222,27 @@ test.describe('with reduced motion', () => {
 		await enhanced(page);
 		await page.mouse.move(100, 300);
 		await scrollThrough(page);
-		const views = new Set((await recorded(page)).views.map((v) => numbers(v).map((n) => n.toFixed(1)).join(' ')));
+		const views = new Set(
+			(await recorded(page)).views.map((v) =>
+				numbers(v)
+					.map((n) => n.toFixed(1))
+					.join(' ')
+			)
+		);
 		const targets = new Set<string>();
-		for (const step of STEPS) targets.add(numbers(await viewOf(page, step)).map((n) => n.toFixed(1)).join(' '));
+		for (const step of STEPS)
+			targets.add(
+				numbers(await viewOf(page, step))
+					.map((n) => n.toFixed(1))
+					.join(' ')
+			);
 		expect([...views].filter((v) => !targets.has(v))).toEqual([]);
 	});
 });
 
-test('the chapter control jumps to an account, keeps history flat and moves focus', async ({ page }) => {
+test('the chapter control jumps to an account, keeps history flat and moves focus', async ({
+	page
+}) => {
 	await page.goto('./');
 	await enhanced(page);
 	const before = await page.evaluate(() => history.length);
@@ -201,7 +262,9 @@ test('the address follows the account being read', async ({ page }) => {
 	await page.goto('./');
 	await enhanced(page);
 	await page.mouse.move(100, 300);
-	await page.evaluate(() => document.getElementById('anna')?.scrollIntoView({ behavior: 'instant' }));
+	await page.evaluate(() =>
+		document.getElementById('anna')?.scrollIntoView({ behavior: 'instant' })
+	);
 	await page.mouse.wheel(0, 100);
 	await expect(page).toHaveURL(/#anna$/);
 });
@@ -231,6 +294,11 @@ test.describe('without JavaScript', () => {
 			const box = await map.locator('svg.locator-map').boundingBox();
 			expect(box!.height).toBeGreaterThan(150);
 		}
-		await expect(page.locator('[data-inline-map="oleg"] text')).toContainText(['Kaliningrad', 'Saint Petersburg', 'Omsk', 'Astana']);
+		await expect(page.locator('[data-inline-map="oleg"] text')).toContainText([
+			'Kaliningrad',
+			'Saint Petersburg',
+			'Omsk',
+			'Astana'
+		]);
 	});
 });

@@ -12,7 +12,10 @@ export const HOST_ORIGIN = `http://localhost:${host}/`;
 /** Playwright's webServer list for these four (the e2e suite and the generated paths share it): always this run's build. */
 export const webServers = [
 	{ command: `node scripts/serve.js --port ${root}`, url: ROOT },
-	{ command: `node scripts/serve.js --port ${subpath} --base /graphics/2022/mobilization/`, url: SUBPATH },
+	{
+		command: `node scripts/serve.js --port ${subpath} --base /graphics/2022/mobilization/`,
+		url: SUBPATH
+	},
 	{ command: `node scripts/serve.js --port ${embed} --host 127.0.0.1`, url: EMBED_ORIGIN },
 	{ command: `node scripts/embed-host.js --port ${host} --embed ${EMBED_ORIGIN}`, url: HOST_ORIGIN }
 ];

@@ -16,7 +16,9 @@ for (const javaScriptEnabled of [true, false]) {
 
 		test('each account is a section headed by who and where, with its quote', async ({ page }) => {
 			await page.goto('./');
-			const ids = await page.locator('main section[id]').evaluateAll((els) => els.map((el) => el.id));
+			const ids = await page
+				.locator('main section[id]')
+				.evaluateAll((els) => els.map((el) => el.id));
 			expect(ids).toEqual(ACCOUNT_IDS);
 			for (const { id, shown, quote } of HEADINGS) {
 				const section = page.locator(`section#${id}`);
@@ -45,7 +47,9 @@ test.describe('on a 360x640 phone', () => {
 				.map((el) => el.outerHTML.slice(0, 80))
 		);
 		expect(wide).toEqual([]);
-		const sizes = await page.locator('main p.prose').evaluateAll((ps) => ps.map((p) => parseFloat(getComputedStyle(p).fontSize)));
+		const sizes = await page
+			.locator('main p.prose')
+			.evaluateAll((ps) => ps.map((p) => parseFloat(getComputedStyle(p).fontSize)));
 		expect(sizes.length).toBeGreaterThan(15);
 		expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
 	});
@@ -60,7 +64,9 @@ test.describe('on a 360x640 phone', () => {
 });
 
 test.describe('semantics', () => {
-	test('one h1, English, quotations marked up, and a skip link first in tab order', async ({ page }) => {
+	test('one h1, English, quotations marked up, and a skip link first in tab order', async ({
+		page
+	}) => {
 		await page.goto('./');
 		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
 		await expect(page.locator('h1')).toHaveCount(1);
@@ -78,7 +84,10 @@ test.describe('semantics', () => {
 	test('the account links jump to each account', async ({ page }) => {
 		await page.goto('./');
 		await enhanced(page);
-		await page.getByRole('navigation', { name: 'The five accounts' }).getByRole('link', { name: /Oleg Klimov/ }).click();
+		await page
+			.getByRole('navigation', { name: 'The five accounts' })
+			.getByRole('link', { name: /Oleg Klimov/ })
+			.click();
 		await expect(page).toHaveURL(/#oleg$/);
 		await expect(page.locator('#oleg h2')).toBeInViewport();
 	});
@@ -86,7 +95,10 @@ test.describe('semantics', () => {
 	test('title, description, canonical, theme colour and favicon', async ({ page, request }) => {
 		await page.goto('./');
 		await expect(page).toHaveTitle(/five Russians/);
-		await expect(page.locator('meta[name="description"]')).toHaveAttribute('content', /mobilization/);
+		await expect(page.locator('meta[name="description"]')).toHaveAttribute(
+			'content',
+			/mobilization/
+		);
 		await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\//);
 		await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
 		expect((await request.get('./favicon.svg')).ok()).toBe(true);
@@ -94,7 +106,10 @@ test.describe('semantics', () => {
 
 	test('the HTML links only relatively, so any subpath works', async ({ request }) => {
 		// The canonical URL is absolute by definition; nothing else may be.
-		const html = (await (await request.get('./')).text()).replace(/<link rel="canonical"[^>]*>/, '');
+		const html = (await (await request.get('./')).text()).replace(
+			/<link rel="canonical"[^>]*>/,
+			''
+		);
 		expect(html).toContain('href="./favicon.svg"');
 		expect(html.match(/(?:href|src)="\/[^"]*"/g) ?? []).toEqual([]);
 		expect(html.match(/(?:href|src)="https?:[^"]*"/g) ?? []).toEqual([]);
@@ -103,7 +118,9 @@ test.describe('semantics', () => {
 	test('the web fonts load from the page origin', async ({ page }) => {
 		await page.goto('./');
 		await page.evaluate(() => document.fonts.ready);
-		const loaded = await page.evaluate(() => [...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family));
+		const loaded = await page.evaluate(() =>
+			[...document.fonts].filter((f) => f.status === 'loaded').map((f) => f.family)
+		);
 		expect(loaded).toEqual(expect.arrayContaining(['Source Serif 4 Variable', 'Inter Variable']));
 	});
 });
@@ -120,13 +137,16 @@ for (const viewport of [phone.viewport, { width: 1280, height: 800 }]) {
 			const w = window as unknown as { layoutShift: number };
 			w.layoutShift = 0;
 			new PerformanceObserver((list) => {
-				for (const entry of list.getEntries()) w.layoutShift += (entry as unknown as { value: number }).value;
+				for (const entry of list.getEntries())
+					w.layoutShift += (entry as unknown as { value: number }).value;
 			}).observe({ type: 'layout-shift', buffered: true });
 		});
 		await page.goto('./');
 		await page.evaluate(() => document.fonts.ready);
 		await page.waitForTimeout(200);
-		expect(await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)).toBe(0);
+		expect(
+			await page.evaluate(() => (window as unknown as { layoutShift: number }).layoutShift)
+		).toBe(0);
 	});
 }
 
@@ -140,7 +160,10 @@ test.describe('served under a subpath', () => {
 		expect(requests.length).toBeGreaterThan(5);
 		expect(requests.filter((url) => !url.startsWith(SUBPATH))).toEqual([]);
 		expect(await visibleText(page)).toContain(sentences[0]);
-		await page.getByRole('navigation', { name: 'The five accounts' }).getByRole('link', { name: /Aleksandr/ }).click();
+		await page
+			.getByRole('navigation', { name: 'The five accounts' })
+			.getByRole('link', { name: /Aleksandr/ })
+			.click();
 		await expect(page).toHaveURL(`${SUBPATH}#aleksandr`);
 	});
 

@@ -36,7 +36,13 @@ export interface Engine {
 }
 
 /** Polls `fn` in the page until it returns a truthy value; fails with `what` after `timeout` ms. */
-export async function waitIn<R, A = undefined>(tab: Tab, what: string, fn: InPage<A, R>, arg?: A, timeout = 10_000): Promise<R> {
+export async function waitIn<R, A = undefined>(
+	tab: Tab,
+	what: string,
+	fn: InPage<A, R>,
+	arg?: A,
+	timeout = 10_000
+): Promise<R> {
 	const end = Date.now() + timeout;
 	let last: R | undefined;
 	while (Date.now() < end) {

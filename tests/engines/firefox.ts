@@ -11,13 +11,19 @@ const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
  */
 export const firefoxEngine: Engine = {
 	name: 'firefox',
-	missing: () => (existsSync(FIREFOX) ? undefined : `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`),
+	missing: () =>
+		existsSync(FIREFOX)
+			? undefined
+			: `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`,
 	async open({ width, height, reducedMotion = false, javaScript = true }) {
 		const browser = await puppeteer.launch({
 			browser: 'firefox',
 			executablePath: FIREFOX,
 			headless: true,
-			extraPrefsFirefox: { 'ui.prefersReducedMotion': reducedMotion ? 1 : 0, 'javascript.enabled': javaScript }
+			extraPrefsFirefox: {
+				'ui.prefersReducedMotion': reducedMotion ? 1 : 0,
+				'javascript.enabled': javaScript
+			}
 		});
 		const page = (await browser.pages())[0] ?? (await browser.newPage());
 		await page.setViewport({ width, height });

@@ -15,7 +15,9 @@
 		true
 	);
 	addEventListener('unhandledrejection', (e) => note('unhandled rejection', e.reason));
-	document.addEventListener('securitypolicyviolation', (e) => note('CSP', `${e.violatedDirective} ${e.blockedURI}`));
+	document.addEventListener('securitypolicyviolation', (e) =>
+		note('CSP', `${e.violatedDirective} ${e.blockedURI}`)
+	);
 	const error = console.error;
 	console.error = (...args) => {
 		note('console.error', args.map(String).join(' '));

@@ -31,7 +31,12 @@ const shot = (tab: Tab, engine: Engine, name: string) => {
  * Opens a tab, runs `body`, and fails on anything the page's error probe recorded (a partner's
  * page has no probe: the embed scenario checks its frame).
  */
-async function withTab(engine: Engine, options: TabOptions, body: (tab: Tab) => Promise<void>, probed = true): Promise<void> {
+async function withTab(
+	engine: Engine,
+	options: TabOptions,
+	body: (tab: Tab) => Promise<void>,
+	probed = true
+): Promise<void> {
 	const tab = await engine.open(options);
 	try {
 		await body(tab);
@@ -41,10 +46,21 @@ async function withTab(engine: Engine, options: TabOptions, body: (tab: Tab) => 
 	}
 }
 
-const errors = (tab: Tab) => tab.run(() => (window as unknown as { __probe?: { errors: string[] } }).__probe?.errors ?? ['no error probe: not served by the engine server']);
+const errors = (tab: Tab) =>
+	tab.run(
+		() =>
+			(window as unknown as { __probe?: { errors: string[] } }).__probe?.errors ?? [
+				'no error probe: not served by the engine server'
+			]
+	);
 
 const enhanced = (tab: Tab, root = '[data-graphic]') =>
-	waitIn(tab, 'the map to be driven by script', (selector) => !!document.querySelector(`${selector} svg[data-enhanced]`), root);
+	waitIn(
+		tab,
+		'the map to be driven by script',
+		(selector) => !!document.querySelector(`${selector} svg[data-enhanced]`),
+		root
+	);
 
 async function everySentenceVisible(tab: Tab): Promise<void> {
 	const text = normalize(await tab.run(() => document.body.innerText));
@@ -69,21 +85,33 @@ const watch = (tab: Tab) =>
 		(window as unknown as { __reading: Reading }).__reading = log;
 		const note = () => {
 			const box = graphic.getBoundingClientRect();
-			log.steps.push({ step: graphic.dataset.active ?? '', top: box.top, bottom: box.bottom, viewport: innerHeight });
+			log.steps.push({
+				step: graphic.dataset.active ?? '',
+				top: box.top,
+				bottom: box.bottom,
+				viewport: innerHeight
+			});
 		};
 		note();
 		new MutationObserver(note).observe(graphic, { attributeFilter: ['data-active'] });
-		new MutationObserver(() => (log.moved ||= svg.hasAttribute('data-moving'))).observe(svg, { attributeFilter: ['data-moving'] });
+		new MutationObserver(() => (log.moved ||= svg.hasAttribute('data-moving'))).observe(svg, {
+			attributeFilter: ['data-moving']
+		});
 		for (const counter of document.querySelectorAll<HTMLElement>('[data-counter]')) {
 			const seen = (log.counts[counter.dataset.counter!] = [counter.textContent ?? '']);
-			new MutationObserver(() => seen.push(counter.textContent ?? '')).observe(counter, { childList: true, characterData: true, subtree: true });
+			new MutationObserver(() => seen.push(counter.textContent ?? '')).observe(counter, {
+				childList: true,
+				characterData: true,
+				subtree: true
+			});
 		}
 	});
 
 /** Pages down like a reader to the end of the story, then reads what was seen. */
 async function readToTheEnd(tab: Tab): Promise<Reading> {
 	for (let i = 0; i < 150; i++) {
-		if (await tab.run(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2)) break;
+		if (await tab.run(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2))
+			break;
 		await tab.press('PageDown');
 		await sleep(300);
 	}
@@ -92,7 +120,8 @@ async function readToTheEnd(tab: Tab): Promise<Reading> {
 }
 
 /** Consecutive repeats collapsed: the order in which steps were shown. */
-const sequence = (steps: { step: string }[]) => steps.map((s) => s.step).filter((s, i, all) => s !== all[i - 1]);
+const sequence = (steps: { step: string }[]) =>
+	steps.map((s) => s.step).filter((s, i, all) => s !== all[i - 1]);
 
 function expectGraphicInViewAtEachAccount(steps: Reading['steps']): void {
 	for (const id of ACCOUNT_IDS) {
@@ -132,8 +161,15 @@ export const scenarios: Scenario[] = [
 			withTab(engine, PHONE, async (tab) => {
 				await tab.goto(`${ROOT}#aleksandr`);
 				await enhanced(tab);
-				await waitIn(tab, 'the graphic on aleksandr', () => document.querySelector<HTMLElement>('[data-graphic]')?.dataset.active === 'aleksandr');
-				const top = await tab.run(() => document.getElementById('aleksandr')!.getBoundingClientRect().top);
+				await waitIn(
+					tab,
+					'the graphic on aleksandr',
+					() =>
+						document.querySelector<HTMLElement>('[data-graphic]')?.dataset.active === 'aleksandr'
+				);
+				const top = await tab.run(
+					() => document.getElementById('aleksandr')!.getBoundingClientRect().top
+				);
 				expect(top).toBeGreaterThanOrEqual(-1);
 				expect(top).toBeLessThan(PHONE.height);
 				await shot(tab, engine, 'deep-link-aleksandr');
@@ -145,12 +181,15 @@ export const scenarios: Scenario[] = [
 			withTab(engine, { ...PHONE, reducedMotion: true }, async (tab) => {
 				await tab.goto(ROOT);
 				await enhanced(tab);
-				expect(await tab.run(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(true);
+				expect(await tab.run(() => matchMedia('(prefers-reduced-motion: reduce)').matches)).toBe(
+					true
+				);
 				await watch(tab);
 				const log = await readToTheEnd(tab);
 				expect(sequence(log.steps)).toEqual(STEPS);
 				expect(log.moved).toBe(false);
-				for (const [name, value] of Object.entries(FINAL)) expect(log.counts[name], name).toEqual([value]);
+				for (const [name, value] of Object.entries(FINAL))
+					expect(log.counts[name], name).toEqual([value]);
 			})
 	},
 	{
@@ -160,9 +199,13 @@ export const scenarios: Scenario[] = [
 				await tab.goto(ROOT);
 				await everySentenceVisible(tab);
 				const page = await tab.run(() => ({
-					maps: [...document.querySelectorAll('[data-inline-map]')].filter((m) => m.getBoundingClientRect().height > 50).length,
+					maps: [...document.querySelectorAll('[data-inline-map]')].filter(
+						(m) => m.getBoundingClientRect().height > 50
+					).length,
 					graphic: document.querySelector('[data-graphic]')?.getClientRects().length ?? 0,
-					counters: [...document.querySelectorAll<HTMLElement>('[data-counter]')].map((c) => c.textContent)
+					counters: [...document.querySelectorAll<HTMLElement>('[data-counter]')].map(
+						(c) => c.textContent
+					)
 				}));
 				expect(page).toEqual({ maps: STEPS.length, graphic: 0, counters: Object.values(FINAL) });
 				await shot(tab, engine, 'no-javascript');
@@ -176,12 +219,25 @@ export const scenarios: Scenario[] = [
 				await enhanced(tab, '[data-present]');
 				const deck = () =>
 					tab.run(() => {
-						const { slide, slides } = document.querySelector<HTMLElement>('[data-present]')!.dataset;
+						const { slide, slides } =
+							document.querySelector<HTMLElement>('[data-present]')!.dataset;
 						return { slide, slides, hash: location.hash };
 					});
-				const expectSlide = (slide: string) => waitIn(tab, `slide ${slide}`, (n) => document.querySelector<HTMLElement>('[data-present]')?.dataset.slide === n, slide);
+				const expectSlide = (slide: string) =>
+					waitIn(
+						tab,
+						`slide ${slide}`,
+						(n) => document.querySelector<HTMLElement>('[data-present]')?.dataset.slide === n,
+						slide
+					);
 				expect((await deck()).slide).toBe('1');
-				for (const [key, slide] of [['ArrowRight', '2'], ['PageDown', '3'], ['PageUp', '2'], ['End', (await deck()).slides!], ['Home', '1']] as const) {
+				for (const [key, slide] of [
+					['ArrowRight', '2'],
+					['PageDown', '3'],
+					['PageUp', '2'],
+					['End', (await deck()).slides!],
+					['Home', '1']
+				] as const) {
 					await tab.press(key);
 					await expectSlide(slide);
 				}
@@ -189,9 +245,17 @@ export const scenarios: Scenario[] = [
 				await expectSlide('2');
 				expect((await deck()).hash).toBe('#/2');
 				await tab.press('b');
-				await waitIn(tab, 'a blank screen', () => document.querySelector<HTMLElement>('[data-present]')?.dataset.blank === 'true');
+				await waitIn(
+					tab,
+					'a blank screen',
+					() => document.querySelector<HTMLElement>('[data-present]')?.dataset.blank === 'true'
+				);
 				await tab.press('b');
-				await waitIn(tab, 'the slide back', () => document.querySelector<HTMLElement>('[data-present]')?.dataset.blank !== 'true');
+				await waitIn(
+					tab,
+					'the slide back',
+					() => document.querySelector<HTMLElement>('[data-present]')?.dataset.blank !== 'true'
+				);
 				// WebKitGTK's screenshot can show the frame before the last change: let it paint.
 				await sleep(500);
 				await shot(tab, engine, 'presenter');
@@ -200,33 +264,54 @@ export const scenarios: Scenario[] = [
 	{
 		name: "embedded in a partner's page on another origin, it sizes itself and the host's scroll drives its steps",
 		run: (engine) =>
-			withTab(engine, PHONE, async (tab) => {
-				await tab.goto(HOST);
-				// The frame loads lazily, as the reader nears it (WebKit only when it is close), and
-				// then takes the story's height from the loader.
-				const sized = () => tab.run(() => (document.querySelector('iframe')?.getBoundingClientRect().height ?? 0) > 3000);
-				const seen: { step: string; top: number; bottom: number; viewport: number }[] = [];
-				for (let i = 0; i < 200; i++) {
-					if (await tab.run(() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2)) break;
-					await tab.press('PageDown');
-					await sleep(300);
-					if (!(await sized())) continue;
-					const frameTop = await tab.run(() => document.querySelector('iframe')!.getBoundingClientRect().top);
+			withTab(
+				engine,
+				PHONE,
+				async (tab) => {
+					await tab.goto(HOST);
+					// The frame loads lazily, as the reader nears it (WebKit only when it is close), and
+					// then takes the story's height from the loader.
+					const sized = () =>
+						tab.run(
+							() => (document.querySelector('iframe')?.getBoundingClientRect().height ?? 0) > 3000
+						);
+					const seen: { step: string; top: number; bottom: number; viewport: number }[] = [];
+					for (let i = 0; i < 200; i++) {
+						if (
+							await tab.run(
+								() => scrollY + innerHeight >= document.documentElement.scrollHeight - 2
+							)
+						)
+							break;
+						await tab.press('PageDown');
+						await sleep(300);
+						if (!(await sized())) continue;
+						const frameTop = await tab.run(
+							() => document.querySelector('iframe')!.getBoundingClientRect().top
+						);
+						await tab.enterFrame('iframe');
+						const inFrame = await tab.run(() => {
+							const graphic = document.querySelector<HTMLElement>('[data-graphic]')!;
+							const box = graphic.getBoundingClientRect();
+							return { step: graphic.dataset.active ?? '', top: box.top, bottom: box.bottom };
+						});
+						await tab.leaveFrame();
+						seen.push({
+							step: inFrame.step,
+							top: frameTop + inFrame.top,
+							bottom: frameTop + inFrame.bottom,
+							viewport: PHONE.height
+						});
+						if (inFrame.step === 'oleg' && !seen.slice(0, -1).some((s) => s.step === 'oleg'))
+							await shot(tab, engine, 'embed-oleg');
+					}
+					expect(sequence(seen)).toEqual(STEPS);
+					expectGraphicInViewAtEachAccount(seen);
 					await tab.enterFrame('iframe');
-					const inFrame = await tab.run(() => {
-						const graphic = document.querySelector<HTMLElement>('[data-graphic]')!;
-						const box = graphic.getBoundingClientRect();
-						return { step: graphic.dataset.active ?? '', top: box.top, bottom: box.bottom };
-					});
+					expect(await errors(tab)).toEqual([]);
 					await tab.leaveFrame();
-					seen.push({ step: inFrame.step, top: frameTop + inFrame.top, bottom: frameTop + inFrame.bottom, viewport: PHONE.height });
-					if (inFrame.step === 'oleg' && !seen.slice(0, -1).some((s) => s.step === 'oleg')) await shot(tab, engine, 'embed-oleg');
-				}
-				expect(sequence(seen)).toEqual(STEPS);
-				expectGraphicInViewAtEachAccount(seen);
-				await tab.enterFrame('iframe');
-				expect(await errors(tab)).toEqual([]);
-				await tab.leaveFrame();
-			}, false)
+				},
+				false
+			)
 	}
 ];

@@ -14,9 +14,17 @@ const PROBE = 'tests/engines/probe.js';
 export default async function serve(): Promise<() => void> {
 	if (!existsSync('build/index.html')) throw new Error('No build/: run `npm run build` first.');
 	const servers: ChildProcess[] = [
-		spawn('node', ['scripts/serve.js', '--port', String(root), '--inject', PROBE], { stdio: 'ignore' }),
-		spawn('node', ['scripts/serve.js', '--port', String(embed), '--host', '127.0.0.1', '--inject', PROBE], { stdio: 'ignore' }),
-		spawn('node', ['scripts/embed-host.js', '--port', String(host), '--embed', EMBED_ORIGIN], { stdio: 'ignore' })
+		spawn('node', ['scripts/serve.js', '--port', String(root), '--inject', PROBE], {
+			stdio: 'ignore'
+		}),
+		spawn(
+			'node',
+			['scripts/serve.js', '--port', String(embed), '--host', '127.0.0.1', '--inject', PROBE],
+			{ stdio: 'ignore' }
+		),
+		spawn('node', ['scripts/embed-host.js', '--port', String(host), '--embed', EMBED_ORIGIN], {
+			stdio: 'ignore'
+		})
 	];
 	await Promise.all([ROOT, EMBED_ORIGIN, HOST].map(up));
 	return () => servers.forEach((s) => s.kill());

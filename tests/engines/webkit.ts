@@ -7,7 +7,8 @@ import { Key, remote } from 'webdriverio';
 import type { Engine } from './engine';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
-const MINIBROWSER = process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
+const MINIBROWSER =
+	process.env.MINIBROWSER_PATH || '/usr/lib/x86_64-linux-gnu/webkit2gtk-4.1/MiniBrowser';
 
 /** Processes to end at the end: each driver with its MiniBrowser and WebKit processes, and Xvfb. */
 const groups: ChildProcess[] = [];
@@ -32,8 +33,10 @@ process.on('exit', endAll);
 export const webkitEngine: Engine = {
 	name: 'webkit',
 	missing: () => {
-		for (const file of [DRIVER, MINIBROWSER]) if (!existsSync(file)) return `no ${file} (apt-get install -y webkit2gtk-driver xvfb)`;
-		if (!process.env.DISPLAY && !onPath('Xvfb')) return 'no display and no Xvfb (apt-get install -y xvfb)';
+		for (const file of [DRIVER, MINIBROWSER])
+			if (!existsSync(file)) return `no ${file} (apt-get install -y webkit2gtk-driver xvfb)`;
+		if (!process.env.DISPLAY && !onPath('Xvfb'))
+			return 'no display and no Xvfb (apt-get install -y xvfb)';
 		return undefined;
 	},
 	async open({ width, height, reducedMotion = false, javaScript = true }) {
@@ -57,19 +60,32 @@ export const webkitEngine: Engine = {
 				browserName: 'MiniBrowser',
 				'wdio:enforceWebDriverClassic': true,
 				// @ts-expect-error: WebKitGTK's own capability, not in webdriverio's types.
-				'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false'])] }
+				'webkitgtk:browserOptions': {
+					binary: MINIBROWSER,
+					args: ['--automation', ...(javaScript ? [] : ['--enable-javascript=false'])]
+				}
 			}
 		});
 		// The window has GTK chrome around the page: size it so the page itself is width x height.
 		await browser.setWindowSize(width, height);
-		const [iw, ih, ow, oh] = await browser.execute(() => [innerWidth, innerHeight, outerWidth, outerHeight]);
-		if (iw !== width || ih !== height) await browser.setWindowSize(width + ow! - iw!, height + oh! - ih!);
+		const [iw, ih, ow, oh] = await browser.execute(() => [
+			innerWidth,
+			innerHeight,
+			outerWidth,
+			outerHeight
+		]);
+		if (iw !== width || ih !== height)
+			await browser.setWindowSize(width + ow! - iw!, height + oh! - ih!);
 		// Typed for the Tab interface: one argument in, a serializable result out.
-		const execute = browser.execute.bind(browser) as unknown as <R>(fn: (arg: unknown) => R, arg: unknown) => Promise<R>;
+		const execute = browser.execute.bind(browser) as unknown as <R>(
+			fn: (arg: unknown) => R,
+			arg: unknown
+		) => Promise<R>;
 		return {
 			goto: async (url) => void (await browser.url(url)),
 			run: (fn, arg) => execute(fn as (arg: unknown) => never, arg),
-			press: async (key) => void (await browser.keys([(Key as Record<string, string>)[key] ?? key])),
+			press: async (key) =>
+				void (await browser.keys([(Key as Record<string, string>)[key] ?? key])),
 			enterFrame: async (selector) => void (await browser.switchFrame(await browser.$(selector))),
 			leaveFrame: async () => void (await browser.switchFrame(null)),
 			screenshot: async (path) => void (await browser.saveScreenshot(path)),
@@ -94,18 +110,28 @@ export const webkitEngine: Engine = {
 function gtkConfig(reducedMotion: boolean): string {
 	const dir = mkdtempSync(join(tmpdir(), 'webkit-gtk-'));
 	mkdirSync(join(dir, 'gtk-3.0'));
-	writeFileSync(join(dir, 'gtk-3.0', 'gtk.css'), '* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; border-width: 0; }\n');
-	writeFileSync(join(dir, 'gtk-3.0', 'settings.ini'), `[Settings]\ngtk-enable-animations=${!reducedMotion}\n`);
+	writeFileSync(
+		join(dir, 'gtk-3.0', 'gtk.css'),
+		'* { min-width: 0; min-height: 0; padding: 0; margin: 0; font-size: 1px; border-width: 0; }\n'
+	);
+	writeFileSync(
+		join(dir, 'gtk-3.0', 'settings.ini'),
+		`[Settings]\ngtk-enable-animations=${!reducedMotion}\n`
+	);
 	return dir;
 }
 
 /** Under xvfb-run the display exists; otherwise start a virtual one, larger than any window asked for. */
 async function ensureDisplay(): Promise<void> {
 	if (process.env.DISPLAY) return;
-	const xvfb = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'], {
-		stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
-		detached: true
-	});
+	const xvfb = spawn(
+		'Xvfb',
+		['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'],
+		{
+			stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
+			detached: true
+		}
+	);
 	groups.push(xvfb);
 	const display = await new Promise<string>((resolve, reject) => {
 		let out = '';

@@ -51,7 +51,11 @@ interface Fuzz {
 	/** Called by the first message listener of all, before the product's: the checker's look at the state before. */
 	before?: () => void;
 	checker?: {
-		expect(queues: Record<string, { indices: number[]; text: string }>, sentinels: string[], beacon: string): void;
+		expect(
+			queues: Record<string, { indices: number[]; text: string }>,
+			sentinels: string[],
+			beacon: string
+		): void;
 		until(timeout: number): Promise<BatchResult>;
 	};
 }
@@ -71,7 +75,13 @@ export const MARK = '\u0000fuzz';
  */
 export function installRealm(mark: string): void {
 	if (window.__fuzz) return;
-	const special: Record<string, unknown> = { NaN: Number.NaN, Infinity: Infinity, '-Infinity': -Infinity, '-0': -0, undefined };
+	const special: Record<string, unknown> = {
+		NaN: Number.NaN,
+		Infinity: Infinity,
+		'-Infinity': -Infinity,
+		'-0': -0,
+		undefined
+	};
 	const walk = (v: unknown): unknown => {
 		if (v === null || typeof v !== 'object') return v;
 		const o = v as Record<string, unknown>;
@@ -80,13 +90,26 @@ export function installRealm(mark: string): void {
 		for (const k of keys) {
 			const d = walk(o[k]);
 			// defineProperty, not assignment: an own "__proto__" key must stay a key.
-			if (!Object.is(d, o[k]) || d === undefined) Object.defineProperty(o, k, { value: d, writable: true, enumerable: true, configurable: true });
+			if (!Object.is(d, o[k]) || d === undefined)
+				Object.defineProperty(o, k, {
+					value: d,
+					writable: true,
+					enumerable: true,
+					configurable: true
+				});
 		}
 		return o;
 	};
 	const equal = (a: unknown, b: unknown): boolean => {
 		if (Object.is(a, b)) return true;
-		if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null || Array.isArray(a) !== Array.isArray(b)) return false;
+		if (
+			typeof a !== 'object' ||
+			typeof b !== 'object' ||
+			a === null ||
+			b === null ||
+			Array.isArray(a) !== Array.isArray(b)
+		)
+			return false;
 		const ka = Object.keys(a);
 		const kb = Object.keys(b);
 		const ra = a as Record<string, unknown>;
@@ -95,12 +118,16 @@ export function installRealm(mark: string): void {
 	};
 	const encode = (value: unknown) =>
 		JSON.stringify(value, (_, x: unknown) =>
-			x === undefined || (typeof x === 'number' && (!Number.isFinite(x) || Object.is(x, -0))) ? { [mark]: Object.is(x, -0) ? '-0' : String(x) } : x
+			x === undefined || (typeof x === 'number' && (!Number.isFinite(x) || Object.is(x, -0)))
+				? { [mark]: Object.is(x, -0) ? '-0' : String(x) }
+				: x
 		) ?? 'undefined';
 	const errors: string[] = [];
 	const seen: string[] = [];
 	addEventListener('error', (e) => errors.push(`${e.message} (${location.href})`));
-	addEventListener('unhandledrejection', (e) => errors.push(`unhandled rejection: ${String(e.reason)} (${location.href})`));
+	addEventListener('unhandledrejection', (e) =>
+		errors.push(`unhandled rejection: ${String(e.reason)} (${location.href})`)
+	);
 	addEventListener('message', (e) => {
 		fuzz.before?.();
 		if (seen.push(encode(e.data)) > 50) seen.shift();
@@ -109,7 +136,8 @@ export function installRealm(mark: string): void {
 		decode: (text) => walk(JSON.parse(text)),
 		encode,
 		equal,
-		resolve: (path) => path.reduce<Window>((w, s) => (s === 'parent' ? w.parent : (w.frames[s] as Window)), window),
+		resolve: (path) =>
+			path.reduce<Window>((w, s) => (s === 'parent' ? w.parent : (w.frames[s] as Window)), window),
 		errors,
 		early: document.readyState === 'loading',
 		seen
@@ -121,7 +149,17 @@ export function installRealm(mark: string): void {
  * through. A beacon (a valid message) before each one puts the receiver in a known state that any
  * accepted message would visibly move it from, even one repeating the geometry it already has.
  */
-export function post({ text, path, sentinel, beacon }: { text: string; path: Step[]; sentinel: string; beacon?: string }): void {
+export function post({
+	text,
+	path,
+	sentinel,
+	beacon
+}: {
+	text: string;
+	path: Step[];
+	sentinel: string;
+	beacon?: string;
+}): void {
 	const fuzz = window.__fuzz!;
 	const target = fuzz.resolve(path);
 	const known = beacon && fuzz.decode(beacon);
@@ -140,24 +178,40 @@ export function post({ text, path, sentinel, beacon }: { text: string; path: Ste
  */
 export function installChecker(config: CheckerConfig): void {
 	const fuzz = window.__fuzz!;
-	if (!fuzz.early) throw new Error('installRealm ran after the page’s scripts: the state before each message would be read too late');
+	if (!fuzz.early)
+		throw new Error(
+			'installRealm ran after the page’s scripts: the state before each message would be read too late'
+		);
 	const { ns, origin, pymId } = config;
-	const senders = Object.entries(config.senders).map(([label, path]) => [label, fuzz.resolve(path)] as const);
+	const senders = Object.entries(config.senders).map(
+		([label, path]) => [label, fuzz.resolve(path)] as const
+	);
 	// The batch under way: what each sender will post, and what has been found.
 	let queues = new Map<string, { indices: number[]; items: unknown[] }>();
 	let beacon: unknown;
 	let waiting = new Set<string>();
 	let finish: (() => void) | undefined;
 	let result: BatchResult = { accepted: 0, rejected: 0, exact: 0, real: 0, problems: [] };
-	const finite = (n: unknown, min: number, max: number): n is number => typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max;
-	const own = (d: unknown, key: string): unknown => (typeof d === 'object' && d !== null && Object.hasOwn(d, key) ? (d as Record<string, unknown>)[key] : undefined);
+	const finite = (n: unknown, min: number, max: number): n is number =>
+		typeof n === 'number' && Number.isFinite(n) && n >= min && n <= max;
+	const own = (d: unknown, key: string): unknown =>
+		typeof d === 'object' && d !== null && Object.hasOwn(d, key)
+			? (d as Record<string, unknown>)[key]
+			: undefined;
 
 	// Loader: a height from the story's frame and origin, 100…200,000 px, rounded up; nothing else moves.
-	const iframe = config.kind === 'loader' ? [...document.querySelectorAll('iframe')].find((f) => f.contentWindow === fuzz.resolve(config.embed))! : undefined;
+	const iframe =
+		config.kind === 'loader'
+			? [...document.querySelectorAll('iframe')].find(
+					(f) => f.contentWindow === fuzz.resolve(config.embed)
+				)!
+			: undefined;
 	const heightOf = (e: MessageEvent): number | undefined => {
 		if (e.origin !== origin || e.source !== iframe?.contentWindow) return undefined;
 		const h = own(e.data, 'height');
-		return own(e.data, 'ns') === ns && own(e.data, 'type') === 'height' && finite(h, 100, 200_000) ? Math.ceil(h) : undefined;
+		return own(e.data, 'ns') === ns && own(e.data, 'type') === 'height' && finite(h, 100, 200_000)
+			? Math.ceil(h)
+			: undefined;
 	};
 	// Loader: a point in the frame (0…200,000 px from its top) from the same window and origin, to
 	// bring to the top of the page's view. With motion reduced (the test asks so) the jump is instant.
@@ -165,7 +219,8 @@ export function installChecker(config: CheckerConfig): void {
 	const scrollTargetOf = (e: MessageEvent): number | undefined => {
 		if (e.origin !== origin || e.source !== iframe?.contentWindow) return undefined;
 		const y = own(e.data, 'y');
-		if (own(e.data, 'ns') !== ns || own(e.data, 'type') !== 'scroll-to' || !finite(y, 0, 200_000)) return undefined;
+		if (own(e.data, 'ns') !== ns || own(e.data, 'type') !== 'scroll-to' || !finite(y, 0, 200_000))
+			return undefined;
 		return Math.min(Math.max(frameTop + y, 0), document.documentElement.scrollHeight - innerHeight);
 	};
 
@@ -178,9 +233,11 @@ export function installChecker(config: CheckerConfig): void {
 		let height: unknown = own(e.data, 'height');
 		if (own(e.data, 'ns') !== ns || own(e.data, 'type') !== 'viewport') {
 			const prefix = `pymxPYMx${pymId}xPYMxviewport-iframe-positionxPYMx`;
-			if (pymId === null || typeof e.data !== 'string' || !e.data.startsWith(prefix)) return undefined;
+			if (pymId === null || typeof e.data !== 'string' || !e.data.startsWith(prefix))
+				return undefined;
 			const fields = e.data.slice(prefix.length).split(' ');
-			if (fields.length !== 6 || !fields.every((f) => NUMBER.test(f) && Number.isFinite(Number(f)))) return undefined;
+			if (fields.length !== 6 || !fields.every((f) => NUMBER.test(f) && Number.isFinite(Number(f))))
+				return undefined;
 			[height, top] = [Number(fields[1]), Number(fields[2])];
 		}
 		return finite(top, -1e6, 1e6) && finite(height, 100, 20_000) ? { top, height } : undefined;
@@ -203,29 +260,41 @@ export function installChecker(config: CheckerConfig): void {
 		requestAnimationFrame(tick);
 	};
 	if (scrolly) tick();
-	const SIDE_BY_SIDE = '(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
+	const SIDE_BY_SIDE =
+		'(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
 	// Nothing above the story moves it (the header does not depend on the host's geometry).
 	const storyTop = scrolly ? scrolly.getBoundingClientRect().top + scrollY : 0;
 	const reflects = ({ top, height }: { top: number; height: number }): string => {
 		const fresh = last !== `${top} ${height}`;
 		last = `${top} ${height}`;
 		const vh = scrolly!.style.getPropertyValue('--host-vh');
-		if (!scrolly!.hasAttribute('data-driven') || vh !== `${height}px`) return `not driven by it: ${snap()}`;
+		if (!scrolly!.hasAttribute('data-driven') || vh !== `${height}px`)
+			return `not driven by it: ${snap()}`;
 		const y = /^translate3d\(0(?:px)?, (-?\d+)px, 0(?:px)?\)$/.exec(graphic!.style.transform);
 		if (!y) return `graphic transform ${graphic!.style.transform}`;
 		const raw = -top - storyTop;
-		if (raw <= 0 && Number(y[1]) !== 0) return `graphic moved to ${y[1]} px for a frame below the host's viewport top`;
+		if (raw <= 0 && Number(y[1]) !== 0)
+			return `graphic moved to ${y[1]} px for a frame below the host's viewport top`;
 		if (vh !== laidOut || !fresh) return '';
 		// Settled layout: the graphic where sticky would hold it, the step under the reading line.
 		result.exact++;
 		const room = Math.max(scrolly!.getBoundingClientRect().height - graphic!.offsetHeight, 0);
 		const expected = Math.round(Math.min(Math.max(raw, 0), room));
-		if (Math.abs(Number(y[1]) - expected) > 1 && Math.abs(raw - room) > 50) return `graphic at ${y[1]} px, expected ${expected}`;
+		if (Math.abs(Number(y[1]) - expected) > 1 && Math.abs(raw - room) > 50)
+			return `graphic at ${y[1]} px, expected ${expected}`;
 		const line = -top + height * (matchMedia(SIDE_BY_SIDE).matches ? 0.5 : 0.6);
 		const tops = steps.map((s) => s.getBoundingClientRect().top + scrollY);
 		if (tops.some((t) => Math.abs(t - line) < 50)) return '';
-		const step = steps[Math.max(0, tops.findLastIndex((t) => t <= line))]!.dataset.step;
-		return graphic!.dataset.active === step ? '' : `step ${graphic!.dataset.active}, expected ${step}`;
+		const step =
+			steps[
+				Math.max(
+					0,
+					tops.findLastIndex((t) => t <= line)
+				)
+			]!.dataset.step;
+		return graphic!.dataset.active === step
+			? ''
+			: `step ${graphic!.dataset.active}, expected ${step}`;
 	};
 
 	let before = '';
@@ -236,7 +305,10 @@ export function installChecker(config: CheckerConfig): void {
 		const ours = sentinel || fuzz.equal(e.data, beacon);
 		// Which fuzzed message this is: the next one queued from its sender, unless it is the pages' own traffic.
 		const queue = queues.get(sender);
-		const index = queue?.items.length && fuzz.equal(queue.items[0], e.data) ? (queue.items.shift(), queue.indices.shift()!) : -1;
+		const index =
+			queue?.items.length && fuzz.equal(queue.items[0], e.data)
+				? (queue.items.shift(), queue.indices.shift()!)
+				: -1;
 		let problem = '';
 		let valid: boolean;
 		if (iframe) {
@@ -246,9 +318,11 @@ export function installChecker(config: CheckerConfig): void {
 			const heightBefore = before.split(' | ')[0];
 			if (height !== undefined) {
 				// The page may scroll with it: the browser keeps what the reader sees below the frame in place.
-				if (iframe.style.height !== `${height}px`) problem = `frame height ${heightBefore} → ${iframe.style.height}, expected ${height}px`;
+				if (iframe.style.height !== `${height}px`)
+					problem = `frame height ${heightBefore} → ${iframe.style.height}, expected ${height}px`;
 			} else if (scrollTarget !== undefined) {
-				if (iframe.style.height !== heightBefore || Math.abs(scrollY - scrollTarget) > 1) problem = `${before} → ${snap()}, expected a scroll to ${scrollTarget}`;
+				if (iframe.style.height !== heightBefore || Math.abs(scrollY - scrollTarget) > 1)
+					problem = `${before} → ${snap()}, expected a scroll to ${scrollTarget}`;
 			} else if (snap() !== before) problem = `${before} → ${snap()}, expected no change`;
 		} else {
 			const geometry = geometryOf(e);
@@ -258,24 +332,43 @@ export function installChecker(config: CheckerConfig): void {
 		}
 		if (index >= 0) result[valid ? 'accepted' : 'rejected']++;
 		else if (!ours) result.real++;
-		if (problem) result.problems.push({ index, sender, problem: `${valid ? 'valid' : 'invalid'} message: ${problem}`, data: fuzz.encode(e.data) });
+		if (problem)
+			result.problems.push({
+				index,
+				sender,
+				problem: `${valid ? 'valid' : 'invalid'} message: ${problem}`,
+				data: fuzz.encode(e.data)
+			});
 		if (sentinel && waiting.size === 0) finish?.();
 	});
 	fuzz.checker = {
 		expect(batch, sentinels, text) {
 			beacon = fuzz.decode(text);
-			queues = new Map(Object.entries(batch).map(([label, q]) => [label, { indices: q.indices, items: fuzz.decode(q.text) as unknown[] }]));
+			queues = new Map(
+				Object.entries(batch).map(([label, q]) => [
+					label,
+					{ indices: q.indices, items: fuzz.decode(q.text) as unknown[] }
+				])
+			);
 			waiting = new Set(sentinels);
 			result = { accepted: 0, rejected: 0, exact: 0, real: 0, problems: [] };
 			finish = undefined;
 		},
 		until: (timeout) =>
 			new Promise((resolve, reject) => {
-				const timer = setTimeout(() => reject(new Error(`no sentinel from ${[...waiting].join(', ')}`)), timeout);
+				const timer = setTimeout(
+					() => reject(new Error(`no sentinel from ${[...waiting].join(', ')}`)),
+					timeout
+				);
 				finish = () => {
 					clearTimeout(timer);
-					const lost = [...queues].filter(([, q]) => q.items.length).map(([label, q]) => `${q.items.length} from ${label}`);
-					if (lost.length) reject(new Error(`fuzzed messages never seen (or changed on the way): ${lost.join(', ')}`));
+					const lost = [...queues]
+						.filter(([, q]) => q.items.length)
+						.map(([label, q]) => `${q.items.length} from ${label}`);
+					if (lost.length)
+						reject(
+							new Error(`fuzzed messages never seen (or changed on the way): ${lost.join(', ')}`)
+						);
 					else resolve(result);
 				};
 				if (waiting.size === 0) finish();

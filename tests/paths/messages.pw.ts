@@ -3,7 +3,14 @@ import fc from 'fast-check';
 import { inspect } from 'node:util';
 import { EMBED_ORIGIN, HOST_ORIGIN, ROOT } from '../e2e/servers';
 import { NS, TEMPLATES, decode, encode, messages, type Fuzzed } from './messages-gen';
-import { MARK, installChecker, installRealm, post, type BatchResult, type Step } from './messages-page';
+import {
+	MARK,
+	installChecker,
+	installRealm,
+	post,
+	type BatchResult,
+	type Step
+} from './messages-page';
 import { RUN, writeReport } from './report';
 
 /** Every window that posts, besides the host page and the story's frame, put beside them by the test. */
@@ -20,7 +27,11 @@ type Label = keyof typeof WINDOWS;
 const SIBLINGS: { name: Label; src?: string; srcdoc?: string; sandbox?: string }[] = [
 	{ name: 'story-origin', src: `${EMBED_ORIGIN}favicon.svg` },
 	{ name: 'host-origin', srcdoc: '<!doctype html><title>sibling</title>' },
-	{ name: 'null-origin', srcdoc: '<!doctype html><title>sandboxed</title>', sandbox: 'allow-scripts' },
+	{
+		name: 'null-origin',
+		srcdoc: '<!doctype html><title>sandboxed</title>',
+		sandbox: 'allow-scripts'
+	},
 	{ name: 'other-origin', src: `${ROOT}favicon.svg` }
 ];
 
@@ -37,9 +48,30 @@ interface Piece {
 
 /** The loader gets the run's count; the embed the same, shared between the two kinds of host. */
 const PIECES: Piece[] = [
-	{ name: 'loader messages', surface: 'loader messages', host: '', target: 'host', right: 'embed', count: RUN.messages },
-	{ name: 'embed messages (embed.js host)', surface: 'embed messages', host: '', target: 'embed', right: 'host', count: Math.ceil(RUN.messages / 2) },
-	{ name: 'embed messages (pym host)', surface: 'embed messages', host: 'pym', target: 'embed', right: 'host', count: Math.floor(RUN.messages / 2) }
+	{
+		name: 'loader messages',
+		surface: 'loader messages',
+		host: '',
+		target: 'host',
+		right: 'embed',
+		count: RUN.messages
+	},
+	{
+		name: 'embed messages (embed.js host)',
+		surface: 'embed messages',
+		host: '',
+		target: 'embed',
+		right: 'host',
+		count: Math.ceil(RUN.messages / 2)
+	},
+	{
+		name: 'embed messages (pym host)',
+		surface: 'embed messages',
+		host: 'pym',
+		target: 'embed',
+		right: 'host',
+		count: Math.floor(RUN.messages / 2)
+	}
 ];
 /** Posted from in-page loops; the checker reports once per batch. */
 const BATCH = 2000;
@@ -55,7 +87,12 @@ async function open(page: Page, piece: Piece) {
 	const embed = (await (await iframe.elementHandle())!.contentFrame())!;
 	await embed.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
 	// Into the second account: the graphic held, a step past the first, every number in play.
-	await page.evaluate(() => scrollTo(0, document.querySelector('iframe[src*="/embed/"]')!.getBoundingClientRect().top + scrollY + 2500));
+	await page.evaluate(() =>
+		scrollTo(
+			0,
+			document.querySelector('iframe[src*="/embed/"]')!.getBoundingClientRect().top + scrollY + 2500
+		)
+	);
 	await embed.locator('.scrolly[data-driven]').waitFor({ state: 'attached' });
 
 	await page.evaluate(
@@ -82,11 +119,19 @@ async function open(page: Page, piece: Piece) {
 		f.title = 'nested';
 		f.style.cssText = 'position:fixed;left:-20px;top:0;width:10px;height:10px;border:0';
 		document.body.append(f);
-		return [...Array(window.frames.length).keys()].find((i) => window.frames[i] === f.contentWindow)!;
+		return [...Array(window.frames.length).keys()].find(
+			(i) => window.frames[i] === f.contentWindow
+		)!;
 	});
 	const index = await page.evaluate(() => {
-		const at = (f: HTMLIFrameElement) => [...Array(window.frames.length).keys()].find((i) => window.frames[i] === f.contentWindow)!;
-		return Object.fromEntries([...document.querySelectorAll('iframe')].map((f) => [f.src.includes('/embed/') ? 'embed' : f.name, at(f)]));
+		const at = (f: HTMLIFrameElement) =>
+			[...Array(window.frames.length).keys()].find((i) => window.frames[i] === f.contentWindow)!;
+		return Object.fromEntries(
+			[...document.querySelectorAll('iframe')].map((f) => [
+				f.src.includes('/embed/') ? 'embed' : f.name,
+				at(f)
+			])
+		);
 	});
 	const frames: Record<Label, Frame> = { host: page.mainFrame(), embed } as Record<Label, Frame>;
 	for (const name of ['nested', ...SIBLINGS.map((s) => s.name)] as Label[]) {
@@ -96,29 +141,54 @@ async function open(page: Page, piece: Piece) {
 	await Promise.all(Object.values(frames).map((f) => f.evaluate(installRealm, MARK)));
 
 	// Window paths: up to the host page, down through frames[].
-	const down = (l: Label): Step[] => (l === 'host' ? [] : l === 'embed' ? [index.embed!] : l === 'nested' ? [index.embed!, nested] : [index[l]!]);
-	const up = (l: Label): Step[] => Array<Step>(l === 'host' ? 0 : l === 'nested' ? 2 : 1).fill('parent');
+	const down = (l: Label): Step[] =>
+		l === 'host'
+			? []
+			: l === 'embed'
+				? [index.embed!]
+				: l === 'nested'
+					? [index.embed!, nested]
+					: [index[l]!];
+	const up = (l: Label): Step[] =>
+		Array<Step>(l === 'host' ? 0 : l === 'nested' ? 2 : 1).fill('parent');
 	const path = (from: Label, to: Label): Step[] => (from === to ? [] : [...up(from), ...down(to)]);
 	return { frames, path, embed };
 }
 
 /** Which of the pages' messages this is: pym's by type, ours by ns and type. */
-const kind = (m: unknown) => (typeof m === 'string' ? m.split('xPYMx').slice(0, 3).join() : JSON.stringify([own(m, 'ns'), own(m, 'type')]));
-const own = (m: unknown, key: string) => (typeof m === 'object' && m !== null && Object.hasOwn(m, key) ? (m as Record<string, unknown>)[key] : undefined);
+const kind = (m: unknown) =>
+	typeof m === 'string'
+		? m.split('xPYMx').slice(0, 3).join()
+		: JSON.stringify([own(m, 'ns'), own(m, 'type')]);
+const own = (m: unknown, key: string) =>
+	typeof m === 'object' && m !== null && Object.hasOwn(m, key)
+		? (m as Record<string, unknown>)[key]
+		: undefined;
 const hasNumbers = (m: unknown) =>
-	typeof m === 'string' ? /\d/.test(m.split('xPYMx')[3] ?? '') : typeof m === 'object' && m !== null && Object.values(m).some((v) => typeof v === 'number');
+	typeof m === 'string'
+		? /\d/.test(m.split('xPYMx')[3] ?? '')
+		: typeof m === 'object' && m !== null && Object.values(m).some((v) => typeof v === 'number');
 
 /** A geometry that holds the graphic mid-way and a step in the middle of the story: far from anything a stray message would leave. */
 function middle(height: number) {
 	const scrolly = document.querySelector<HTMLElement>('.scrolly')!;
 	const box = scrolly.getBoundingClientRect();
 	const room = box.height - document.querySelector<HTMLElement>('[data-graphic]')!.offsetHeight;
-	return { ns: 'mobilization-voices', type: 'viewport', top: -Math.round(box.top + scrollY + room * 0.45) - 0.25, height };
+	return {
+		ns: 'mobilization-voices',
+		type: 'viewport',
+		top: -Math.round(box.top + scrollY + room * 0.45) - 0.25,
+		height
+	};
 }
 
 for (const [p, piece] of PIECES.entries()) {
-	test(`${piece.name}: fuzzed messages change nothing unless valid and from the right window`, async ({ page }) => {
-		const only = RUN.only?.startsWith(`${piece.name}#`) ? Number(RUN.only.split('#')[1]) : undefined;
+	test(`${piece.name}: fuzzed messages change nothing unless valid and from the right window`, async ({
+		page
+	}) => {
+		const only = RUN.only?.startsWith(`${piece.name}#`)
+			? Number(RUN.only.split('#')[1])
+			: undefined;
 		if (RUN.only && only === undefined) test.skip(true, `replaying ${RUN.only} only`);
 		const seed = RUN.seed + p;
 		const pageErrors: string[] = [];
@@ -142,7 +212,8 @@ for (const [p, piece] of PIECES.entries()) {
 				embed: path(target, 'embed')
 			} as const);
 
-			const frameHeight = () => page.locator('iframe[src*="/embed/"]').evaluate((f) => f.getBoundingClientRect().height);
+			const frameHeight = () =>
+				page.locator('iframe[src*="/embed/"]').evaluate((f) => f.getBoundingClientRect().height);
 			/** The host's real geometry again (as its next scroll would send), and the frame's height once it has settled. */
 			const settle = async () => {
 				await page.evaluate(() => dispatchEvent(new Event('scroll')));
@@ -157,29 +228,58 @@ for (const [p, piece] of PIECES.entries()) {
 			const baseline = await settle();
 
 			// Replays start from what the pages said to this window last, once settled (the same every run).
-			const seen = new Map((await frames[target].evaluate(() => window.__fuzz!.seen)).map((t) => [kind(decode(t)), decode(t)]));
+			const seen = new Map(
+				(await frames[target].evaluate(() => window.__fuzz!.seen)).map((t) => [
+					kind(decode(t)),
+					decode(t)
+				])
+			);
 			const templates = [...seen.values()].filter(hasNumbers).concat(TEMPLATES);
-			const sample: Fuzzed[] = fc.sample(messages(right, others, templates), { seed, numRuns: piece.count });
-			const beacon = encode(target === 'host' ? { ns: NS, type: 'height', height: 4321.5 } : await embed.evaluate(middle, page.viewportSize()!.height));
+			const sample: Fuzzed[] = fc.sample(messages(right, others, templates), {
+				seed,
+				numRuns: piece.count
+			});
+			const beacon = encode(
+				target === 'host'
+					? { ns: NS, type: 'height', height: 4321.5 }
+					: await embed.evaluate(middle, page.viewportSize()!.height)
+			);
 
 			let batchNo = 0;
 			const send = async (indices: number[]): Promise<BatchResult & { height?: number }> => {
 				const queues: Record<string, { indices: number[]; text: string }> = {};
-				for (const i of indices) (queues[sample[i]!.sender] ??= { indices: [], text: '' }).indices.push(i);
-				for (const q of Object.values(queues)) q.text = encode(q.indices.map((i) => sample[i]!.payload));
+				for (const i of indices)
+					(queues[sample[i]!.sender] ??= { indices: [], text: '' }).indices.push(i);
+				for (const q of Object.values(queues))
+					q.text = encode(q.indices.map((i) => sample[i]!.payload));
 				const sentinels = senders.map((l) => `fuzz-sentinel:${batchNo}:${l}`);
 				batchNo++;
-				await frames[target].evaluate(([q, s, b]) => window.__fuzz!.checker!.expect(q, s, b), [queues, sentinels, beacon] as const);
+				await frames[target].evaluate(([q, s, b]) => window.__fuzz!.checker!.expect(q, s, b), [
+					queues,
+					sentinels,
+					beacon
+				] as const);
 				await Promise.all(
 					senders.map((l, i) =>
-						frames[l].evaluate(post, { text: queues[l]?.text ?? '[]', path: path(l, target), sentinel: sentinels[i]!, beacon: l === right ? beacon : undefined })
+						frames[l].evaluate(post, {
+							text: queues[l]?.text ?? '[]',
+							path: path(l, target),
+							sentinel: sentinels[i]!,
+							beacon: l === right ? beacon : undefined
+						})
 					)
 				);
-				const result = await frames[target].evaluate((timeout) => window.__fuzz!.checker!.until(timeout), 20_000);
+				const result = await frames[target].evaluate(
+					(timeout) => window.__fuzz!.checker!.until(timeout),
+					20_000
+				);
 				// The frame's own height follows the story's state: back on the real geometry, it must be what it was.
 				return target === 'embed' ? { ...result, height: await settle() } : result;
 			};
-			const show = (index: number, data: string) => (index >= 0 ? inspect(sample[index]!.payload, { depth: 6 }) : inspect(decode(data), { depth: 6 }));
+			const show = (index: number, data: string) =>
+				index >= 0
+					? inspect(sample[index]!.payload, { depth: 6 })
+					: inspect(decode(data), { depth: 6 });
 
 			const chosen = only === undefined ? [...sample.keys()] : [only];
 			for (let start = 0; start < chosen.length; start += BATCH) {
@@ -192,9 +292,17 @@ for (const [p, piece] of PIECES.entries()) {
 				for (const { index, sender, problem, data } of result.problems) {
 					// Alone (the first few), to tell a message's own fault from an ordering with the others.
 					const alone =
-						index < 0 ? 'real traffic' : totals.wrong >= 10 ? 'not replayed' : (await send([index])).problems.some((q) => q.index === index) ? 'also alone' : 'not alone';
+						index < 0
+							? 'real traffic'
+							: totals.wrong >= 10
+								? 'not replayed'
+								: (await send([index])).problems.some((q) => q.index === index)
+									? 'also alone'
+									: 'not alone';
 					totals.wrong++;
-					failures.push(`${index >= 0 ? `${piece.name}#${index}` : 'a page’s own message'} from ${WINDOWS[sender as Label] ?? sender} (${alone}): ${problem}\n    ${show(index, data)}`);
+					failures.push(
+						`${index >= 0 ? `${piece.name}#${index}` : 'a page’s own message'} from ${WINDOWS[sender as Label] ?? sender} (${alone}): ${problem}\n    ${show(index, data)}`
+					);
 				}
 				if (result.height !== undefined && result.height !== baseline) {
 					totals.wrong++;
@@ -204,16 +312,30 @@ for (const [p, piece] of PIECES.entries()) {
 						const half = suspects.slice(0, suspects.length >> 1);
 						suspects = (await send(half)).height !== baseline ? half : suspects.slice(half.length);
 					}
-					failures.push(`frame height ${baseline} → ${result.height} px after messages ${batch[0]}…${batch.at(-1)}; alone: ${piece.name}#${suspects[0]}\n    ${show(suspects[0]!, '')}`);
+					failures.push(
+						`frame height ${baseline} → ${result.height} px after messages ${batch[0]}…${batch.at(-1)}; alone: ${piece.name}#${suspects[0]}\n    ${show(suspects[0]!, '')}`
+					);
 				}
 			}
-			const inFrames = (await Promise.all(Object.values(frames).map((f) => f.evaluate(() => window.__fuzz!.errors)))).flat();
-			totals.crashed = Math.max(inFrames.length, pageErrors.filter((e) => !e.startsWith('console:')).length);
+			const inFrames = (
+				await Promise.all(Object.values(frames).map((f) => f.evaluate(() => window.__fuzz!.errors)))
+			).flat();
+			totals.crashed = Math.max(
+				inFrames.length,
+				pageErrors.filter((e) => !e.startsWith('console:')).length
+			);
 			failures.push(...new Set([...inFrames, ...pageErrors].map((e) => `exception: ${e}`)));
 		} finally {
 			const seconds = (Date.now() - started) / 1000;
 			const runs = only === undefined ? piece.count : 1;
-			writeReport(piece.name, { surface: piece.surface, runs, wrong: totals.wrong + totals.crashed, accepted: totals.accepted, rejected: totals.rejected, crashed: totals.crashed });
+			writeReport(piece.name, {
+				surface: piece.surface,
+				runs,
+				wrong: totals.wrong + totals.crashed,
+				accepted: totals.accepted,
+				rejected: totals.rejected,
+				crashed: totals.crashed
+			});
 			console.log(
 				`${piece.name}: ${runs} messages (seed ${seed}) in ${seconds.toFixed(1)} s: ${totals.accepted} accepted, ${totals.rejected} rejected, ` +
 					`${totals.wrong} wrong, ${totals.crashed} exceptions; also checked: ${totals.real} of the pages' own messages` +

@@ -31,20 +31,27 @@ export const SPECK = 8;
  * How two pictures differ: pixels that pixelmatch counts (anti-aliased edges not counted) and the
  * largest 8-connected patch of them; every pixel when their sizes differ.
  */
-export function difference(a: Picture, b: Picture): { pixels: number; patch: number; diff?: Buffer } {
+export function difference(
+	a: Picture,
+	b: Picture
+): { pixels: number; patch: number; diff?: Buffer } {
 	if (a.width !== b.width || a.height !== b.height) {
 		const all = Math.max(a.width * a.height, b.width * b.height);
 		return { pixels: all, patch: all };
 	}
 	const out = new PNG({ width: a.width, height: a.height });
-	const pixels = pixelmatch(a.data, b.data, out.data, a.width, a.height, { threshold: 0.1, diffColor: [255, 0, 0] });
+	const pixels = pixelmatch(a.data, b.data, out.data, a.width, a.height, {
+		threshold: 0.1,
+		diffColor: [255, 0, 0]
+	});
 	if (pixels === 0) return { pixels, patch: 0 };
 	return { pixels, patch: largestPatch(out.data, a.width, a.height), diff: PNG.sync.write(out) };
 }
 
 /** The largest 8-connected patch of pure red pixels (pixelmatch's mark for a difference). */
 function largestPatch(data: Buffer, width: number, height: number): number {
-	const marked = (i: number) => data[i * 4] === 255 && data[i * 4 + 1] === 0 && data[i * 4 + 2] === 0;
+	const marked = (i: number) =>
+		data[i * 4] === 255 && data[i * 4 + 1] === 0 && data[i * 4 + 2] === 0;
 	const seen = new Uint8Array(width * height);
 	let largest = 0;
 	for (let i = 0; i < width * height; i++) {
@@ -73,7 +80,8 @@ function largestPatch(data: Buffer, width: number, height: number): number {
 
 /** Whether every pixel is black: a blanked presenter. */
 export function allBlack(p: Picture): boolean {
-	for (let i = 0; i < p.data.length; i += 4) if (p.data[i]! > 2 || p.data[i + 1]! > 2 || p.data[i + 2]! > 2) return false;
+	for (let i = 0; i < p.data.length; i += 4)
+		if (p.data[i]! > 2 || p.data[i + 1]! > 2 || p.data[i + 2]! > 2) return false;
 	return true;
 }
 
@@ -83,7 +91,11 @@ export function allBlack(p: Picture): boolean {
  */
 export async function motionIdle(frames: (Page | Frame)[]): Promise<boolean> {
 	for (const f of frames) {
-		const busy = await f.evaluate(() => document.fonts.status !== 'loaded' || document.querySelector('[data-motion="running"]') !== null);
+		const busy = await f.evaluate(
+			() =>
+				document.fonts.status !== 'loaded' ||
+				document.querySelector('[data-motion="running"]') !== null
+		);
 		if (busy) return false;
 	}
 	return true;
@@ -152,7 +164,11 @@ export async function settled(
 		last = shot;
 		await page.waitForTimeout(SETTLE_GAP);
 	}
-	throw new Error(`the picture never settled within ${SETTLE_LIMIT} ms (${Object.entries(waits).map(([k, n]) => `${k} ${n}x`).join(', ')})`);
+	throw new Error(
+		`the picture never settled within ${SETTLE_LIMIT} ms (${Object.entries(waits)
+			.map(([k, n]) => `${k} ${n}x`)
+			.join(', ')})`
+	);
 }
 
 /** Keeps a wrong run's pictures for a person to look at: paths-results/failures/<name>-{seen,expected,diff}.png. */

@@ -31,7 +31,10 @@ export const REPORT_DIR = 'paths-results';
 
 export function writeReport(piece: string, report: SurfaceReport): void {
 	mkdirSync(REPORT_DIR, { recursive: true });
-	writeFileSync(join(REPORT_DIR, `${piece.replace(/[^a-z0-9]+/gi, '-')}.json`), JSON.stringify(report));
+	writeFileSync(
+		join(REPORT_DIR, `${piece.replace(/[^a-z0-9]+/gi, '-')}.json`),
+		JSON.stringify(report)
+	);
 }
 
 const int = (name: string, fallback: number) => {

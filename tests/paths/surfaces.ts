@@ -1,5 +1,12 @@
 import fc from 'fast-check';
-import type { Browser, BrowserContextOptions, Frame, FrameLocator, Locator, Page } from '@playwright/test';
+import type {
+	Browser,
+	BrowserContextOptions,
+	Frame,
+	FrameLocator,
+	Locator,
+	Page
+} from '@playwright/test';
 import { ACCOUNT_IDS } from '../source-text';
 import { HOST_ORIGIN, ROOT } from '../e2e/servers';
 import { allBlack, scrollRest, settled, type Picture } from './pictures';
@@ -17,7 +24,11 @@ export type ReadAction =
 	| { do: 'pause'; ms: number };
 
 /** What a presenter does: keys in the deck or in the notes window, an address, waiting. */
-export type PresentAction = { do: 'key'; key: string } | { do: 'notes'; key: string } | { do: 'hash'; hash: string } | { do: 'pause'; ms: number };
+export type PresentAction =
+	| { do: 'key'; key: string }
+	| { do: 'notes'; key: string }
+	| { do: 'hash'; hash: string }
+	| { do: 'pause'; ms: number };
 
 /** What the reader sees once everything has settled. */
 export interface Seen {
@@ -62,13 +73,26 @@ export const STEPS = ['intro', ...ACCOUNT_IDS];
  * the moves it sees, and one jump straight out of the frame left the link underlined.
  */
 const ASIDE = (size: Size) => [4, Math.round(size.height * 0.8)] as const;
-const SIDE_BY_SIDE = '(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
+const SIDE_BY_SIDE =
+	'(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
 
 /** Pauses: mostly short, some long enough to cut a map move (about 1.9 s) off midway or let it end. */
-const pause = fc.oneof(fc.integer({ min: 0, max: 150 }), fc.integer({ min: 150, max: 1200 }), fc.integer({ min: 1200, max: 2500 }));
+const pause = fc.oneof(
+	fc.integer({ min: 0, max: 150 }),
+	fc.integer({ min: 150, max: 1200 }),
+	fc.integer({ min: 1200, max: 2500 })
+);
 const wheel = fc.oneof(fc.integer({ min: 1, max: 2500 }), fc.integer({ min: -2500, max: -1 }));
-const READ_KEYS = ['PageDown', 'PageUp', 'Space', 'Shift+Space', 'End', 'Home', 'ArrowDown', 'ArrowUp'];
-
+const READ_KEYS = [
+	'PageDown',
+	'PageUp',
+	'Space',
+	'Shift+Space',
+	'End',
+	'Home',
+	'ArrowDown',
+	'ArrowUp'
+];
 
 function contextOptions(size: Size, phone: boolean): BrowserContextOptions {
 	return { viewport: size, isMobile: phone, hasTouch: phone, deviceScaleFactor: 1 };
@@ -79,7 +103,13 @@ function contextOptions(size: Size, phone: boolean): BrowserContextOptions {
  * in the gap between two steps (and within 2 px of a boundary, where the engine may see either).
  * Runs in the story's document; `top` and `height` are the reader's view in its coordinates.
  */
-function stepsAt({ view, side }: { view?: { top: number; height: number }; side: string }): string[] {
+function stepsAt({
+	view,
+	side
+}: {
+	view?: { top: number; height: number };
+	side: string;
+}): string[] {
 	const { top, height } = view ?? { top: scrollY, height: innerHeight };
 	const line = top + height * (matchMedia(side).matches ? 0.5 : 0.6);
 	const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')].map((s) => {
@@ -112,13 +142,25 @@ function graphicView(graphic: Locator, page: Page, scroll: (by: number) => Promi
 			const b = await box();
 			const height = page.viewportSize()!.height;
 			// Whole pixels, past the edge: a sticky graphic then rests at exactly 0.
-			const off = b.y < -0.5 ? Math.floor(b.y) : b.y + b.height > height + 0.5 ? Math.ceil(b.y + b.height - height) : 0;
+			const off =
+				b.y < -0.5
+					? Math.floor(b.y)
+					: b.y + b.height > height + 0.5
+						? Math.ceil(b.y + b.height - height)
+						: 0;
 			if (off !== 0) await scroll(off);
 			return off === 0;
 		},
 		async shoot() {
 			const b = await box();
-			return page.screenshot({ clip: { x: Math.round(b.x) + 2, y: Math.round(b.y) + 2, width: Math.floor(b.width) - 4, height: Math.floor(b.height) - 4 } });
+			return page.screenshot({
+				clip: {
+					x: Math.round(b.x) + 2,
+					y: Math.round(b.y) + 2,
+					width: Math.floor(b.width) - 4,
+					height: Math.floor(b.height) - 4
+				}
+			});
 		}
 	};
 }
@@ -129,7 +171,8 @@ function settledGraphic(graphic: Locator, page: Page, frames: (Page | Frame)[]) 
 	return settled(view.shoot, frames, page, view.inView);
 }
 
-const scrollBy = (page: Page) => (by: number) => page.evaluate((by) => window.scrollBy({ top: by, behavior: 'instant' }), by);
+const scrollBy = (page: Page) => (by: number) =>
+	page.evaluate((by) => window.scrollBy({ top: by, behavior: 'instant' }), by);
 
 /**
  * The story page (`./`): wheel, keys, the chapter links under the map, hash changes, rotation and
@@ -152,7 +195,13 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 		const picture = await settledGraphic(graphic, page, [page]);
 		const state = (await graphic.getAttribute('data-active')) ?? '';
 		const at = await page.evaluate(stepsAt, { side: SIDE_BY_SIDE });
-		return { state, picture, wrong: at.includes(state) ? undefined : `shows ${state} where the reader reads ${at.join(' or ')}` };
+		return {
+			state,
+			picture,
+			wrong: at.includes(state)
+				? undefined
+				: `shows ${state} where the reader reads ${at.join(' or ')}`
+		};
 	}
 
 	return {
@@ -161,10 +210,24 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 		starts: STEPS,
 		action: fc.oneof(
 			{ weight: 4, arbitrary: wheel.map((dy) => ({ do: 'wheel', dy }) as const) },
-			{ weight: 3, arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const) },
-			{ weight: 1, arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const) },
-			{ weight: 1, arbitrary: fc.constantFrom(...STEPS).map((step) => ({ do: 'hash', step }) as const) },
-			{ weight: 1, arbitrary: fc.integer({ min: 0, max: sizes.length - 1 }).map((to) => ({ do: 'resize', to }) as const) },
+			{
+				weight: 3,
+				arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const)
+			},
+			{
+				weight: 1,
+				arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const)
+			},
+			{
+				weight: 1,
+				arbitrary: fc.constantFrom(...STEPS).map((step) => ({ do: 'hash', step }) as const)
+			},
+			{
+				weight: 1,
+				arbitrary: fc
+					.integer({ min: 0, max: sizes.length - 1 })
+					.map((to) => ({ do: 'resize', to }) as const)
+			},
 			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
 		),
 		ends: ['intro', STEPS.at(-1)!],
@@ -179,11 +242,23 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 					await readerAction(page, action, sizes, {
 						chapter: (step) => page.locator(`[data-graphic] nav a[href="#${step}"]`),
 						hash: (step) => setHash(page, step === 'intro' ? '' : `#${step}`),
-						jump: (at) => page.evaluate((at) => window.scrollTo({ top: at * (document.documentElement.scrollHeight - innerHeight), behavior: 'instant' }), at)
+						jump: (at) =>
+							page.evaluate(
+								(at) =>
+									window.scrollTo({
+										top: at * (document.documentElement.scrollHeight - innerHeight),
+										behavior: 'instant'
+									}),
+								at
+							)
 					});
 				},
 				async observe() {
-					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
+					if (
+						page.viewportSize()!.width !== size.width ||
+						page.viewportSize()!.height !== size.height
+					)
+						await page.setViewportSize(size);
 					await page.mouse.move(...ASIDE(size), { steps: 8 });
 					return look(page);
 				},
@@ -224,7 +299,11 @@ async function readerAction(
 	page: Page,
 	action: ReadAction,
 	sizes: Size[],
-	via: { chapter: (step: string) => Locator; hash?: (step: string) => Promise<unknown>; jump: (at: number) => Promise<unknown> }
+	via: {
+		chapter: (step: string) => Locator;
+		hash?: (step: string) => Promise<unknown>;
+		jump: (at: number) => Promise<unknown>;
+	}
 ) {
 	switch (action.do) {
 		case 'wheel':
@@ -260,7 +339,9 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 		await page.goto(HOST_ORIGIN);
 		const element = page.locator('iframe[src*="/embed/"]');
 		const story = page.frameLocator('iframe[src*="/embed/"]');
-		await story.locator('.scrolly[data-driven] [data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
+		await story
+			.locator('.scrolly[data-driven] [data-graphic] svg[data-enhanced]')
+			.waitFor({ state: 'attached' });
 		const frame = (await (await element.elementHandle())!.contentFrame())!;
 		return { context, page, story, frame };
 	}
@@ -274,7 +355,13 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 			return { top: -box.top, height: innerHeight };
 		});
 		const at = await frame.evaluate(stepsAt, { view, side: SIDE_BY_SIDE });
-		return { state, picture, wrong: at.includes(state) ? undefined : `shows ${state} where the reader reads ${at.join(' or ')}` };
+		return {
+			state,
+			picture,
+			wrong: at.includes(state)
+				? undefined
+				: `shows ${state} where the reader reads ${at.join(' or ')}`
+		};
 	}
 
 	return {
@@ -283,10 +370,26 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 		starts: ['intro'],
 		action: fc.oneof(
 			{ weight: 4, arbitrary: wheel.map((dy) => ({ do: 'wheel', dy }) as const) },
-			{ weight: 3, arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const) },
-			{ weight: 1, arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const) },
-			{ weight: 1, arbitrary: fc.integer({ min: 0, max: 1000 }).map((at) => ({ do: 'jump', at: at / 1000 }) as const) },
-			{ weight: 1, arbitrary: fc.integer({ min: 0, max: sizes.length - 1 }).map((to) => ({ do: 'resize', to }) as const) },
+			{
+				weight: 3,
+				arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const)
+			},
+			{
+				weight: 1,
+				arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const)
+			},
+			{
+				weight: 1,
+				arbitrary: fc
+					.integer({ min: 0, max: 1000 })
+					.map((at) => ({ do: 'jump', at: at / 1000 }) as const)
+			},
+			{
+				weight: 1,
+				arbitrary: fc
+					.integer({ min: 0, max: sizes.length - 1 })
+					.map((to) => ({ do: 'resize', to }) as const)
+			},
 			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
 		),
 		ends: ['intro', STEPS.at(-1)!],
@@ -299,11 +402,23 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 				async apply(action) {
 					await readerAction(page, action, sizes, {
 						chapter: (step) => story.locator(`[data-graphic] nav a[href="#${step}"]`),
-						jump: (at) => page.evaluate((at) => window.scrollTo({ top: at * (document.documentElement.scrollHeight - innerHeight), behavior: 'instant' }), at)
+						jump: (at) =>
+							page.evaluate(
+								(at) =>
+									window.scrollTo({
+										top: at * (document.documentElement.scrollHeight - innerHeight),
+										behavior: 'instant'
+									}),
+								at
+							)
 					});
 				},
 				async observe() {
-					if (page.viewportSize()!.width !== size.width || page.viewportSize()!.height !== size.height) await page.setViewportSize(size);
+					if (
+						page.viewportSize()!.width !== size.width ||
+						page.viewportSize()!.height !== size.height
+					)
+						await page.setViewportSize(size);
 					// Headless Chromium tells a frame of the pointer only through moves over it: a link
 					// the host scrolled away (or out of view and back) can stay hovered until the pointer
 					// crosses the frame again. A hand on its way to the margin does; so does this one,
@@ -323,17 +438,27 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 			const { context, page, story, frame } = await open(browser, 'reduce');
 			try {
 				// Where the step's top is 20 px past the active line (the story's offset: phones 0.6).
-				const stepTop = await frame.evaluate((id) => document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect().top + scrollY, state);
+				const stepTop = await frame.evaluate(
+					(id) =>
+						document.querySelector(`[data-step="${id}"]`)!.getBoundingClientRect().top + scrollY,
+					state
+				);
 				await page.evaluate(
 					({ stepTop, side }) => {
-						const frameTop = document.querySelector('iframe[src*="/embed/"]')!.getBoundingClientRect().top + scrollY;
+						const frameTop =
+							document.querySelector('iframe[src*="/embed/"]')!.getBoundingClientRect().top +
+							scrollY;
 						const offset = matchMedia(side).matches ? 0.5 : 0.6;
-						window.scrollTo({ top: frameTop + stepTop - innerHeight * offset + 20, behavior: 'instant' });
+						window.scrollTo({
+							top: frameTop + stepTop - innerHeight * offset + 20,
+							behavior: 'instant'
+						});
 					},
 					{ stepTop, side: SIDE_BY_SIDE }
 				);
 				const seen = await look(page, story, frame);
-				if (seen.state !== state) throw new Error(`the embed jumped to ${state} shows ${seen.state}`);
+				if (seen.state !== state)
+					throw new Error(`the embed jumped to ${state} shows ${seen.state}`);
 				return seen.picture;
 			} finally {
 				await context.close();
@@ -343,7 +468,23 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 }
 
 /** Every key the presenter knows (README), `f` (full screen) included. */
-const PRESENT_KEYS = ['ArrowRight', 'ArrowDown', 'PageDown', 'Space', 'Enter', 'ArrowLeft', 'ArrowUp', 'PageUp', 'Home', 'End', 'b', 'B', '.', 'Escape', 'f'];
+const PRESENT_KEYS = [
+	'ArrowRight',
+	'ArrowDown',
+	'PageDown',
+	'Space',
+	'Enter',
+	'ArrowLeft',
+	'ArrowUp',
+	'PageUp',
+	'Home',
+	'End',
+	'b',
+	'B',
+	'.',
+	'Escape',
+	'f'
+];
 
 /**
  * The presenter (`./present/`): every key, blank on and off, `#/N` addresses, commands from the
@@ -367,12 +508,23 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 		size,
 		starts,
 		action: fc.oneof(
-			{ weight: 6, arbitrary: fc.constantFrom(...PRESENT_KEYS).map((key) => ({ do: 'key', key }) as const) },
-			{ weight: 2, arbitrary: fc.constantFrom(...PRESENT_KEYS.filter((k) => k !== 'f')).map((key) => ({ do: 'notes', key }) as const) },
+			{
+				weight: 6,
+				arbitrary: fc.constantFrom(...PRESENT_KEYS).map((key) => ({ do: 'key', key }) as const)
+			},
+			{
+				weight: 2,
+				arbitrary: fc
+					.constantFrom(...PRESENT_KEYS.filter((k) => k !== 'f'))
+					.map((key) => ({ do: 'notes', key }) as const)
+			},
 			{
 				weight: 1,
 				arbitrary: fc
-					.oneof(fc.integer({ min: 0, max: total + 2 }).map((n) => `#/${n}`), fc.constantFrom('#/', '#/x', '#', '#3', '#/2/'))
+					.oneof(
+						fc.integer({ min: 0, max: total + 2 }).map((n) => `#/${n}`),
+						fc.constantFrom('#/', '#/x', '#', '#3', '#/2/')
+					)
 					.map((hash) => ({ do: 'hash', hash }) as const)
 			},
 			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
@@ -384,7 +536,8 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 			const { context, page } = await open(browser, start);
 			const deck = new DeckModel(total, Number(start));
 			let notes: Page | undefined;
-			const slideShown = async () => Number(await page.locator('[data-present]').getAttribute('data-slide'));
+			const slideShown = async () =>
+				Number(await page.locator('[data-present]').getAttribute('data-slide'));
 			return {
 				async apply(action) {
 					if (action.do === 'pause') return page.waitForTimeout(action.ms);
@@ -392,14 +545,17 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 						// The address follows the deck: setting the one it has already changes nothing.
 						const before = await page.evaluate(() => location.hash);
 						await setHash(page, action.hash);
-						if (action.hash !== before && !(action.hash === '#' && before === '')) deck.hash(action.hash);
+						if (action.hash !== before && !(action.hash === '#' && before === ''))
+							deck.hash(action.hash);
 						return;
 					}
 					if (action.do === 'notes') {
 						if (!notes) {
 							notes = await context.newPage();
 							await notes.goto(`${ROOT}present/notes/`);
-							await notes.locator(`[data-present-notes][data-slide="${await slideShown()}"]`).waitFor();
+							await notes
+								.locator(`[data-present-notes][data-slide="${await slideShown()}"]`)
+								.waitFor();
 						}
 						await notes.bringToFront();
 						await notes.keyboard.press(action.key);
@@ -411,18 +567,29 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 				async observe() {
 					const present = page.locator('[data-present]');
 					// Commands from the notes window arrive over a channel: give them a moment.
-					for (let i = 0; i < 40 && ((await slideShown()) !== deck.slide || ((await present.getAttribute('data-blank')) === 'true') !== deck.blank); i++) {
+					for (
+						let i = 0;
+						i < 40 &&
+						((await slideShown()) !== deck.slide ||
+							((await present.getAttribute('data-blank')) === 'true') !== deck.blank);
+						i++
+					) {
 						await page.waitForTimeout(50);
 					}
 					const shown = await slideShown();
 					const blank = (await present.getAttribute('data-blank')) === 'true';
 					if (shown !== deck.slide || blank !== deck.blank) {
 						const picture = await settled(() => page.screenshot(), [page], page);
-						return { state: String(shown), picture, wrong: `shows slide ${shown}${blank ? ' blank' : ''} where the deck is at ${deck.slide}${deck.blank ? ' blank' : ''}` };
+						return {
+							state: String(shown),
+							picture,
+							wrong: `shows slide ${shown}${blank ? ' blank' : ''} where the deck is at ${deck.slide}${deck.blank ? ' blank' : ''}`
+						};
 					}
 					if (blank) {
 						const dark = await settled(() => page.screenshot(), [page], page);
-						if (!allBlack(dark)) return { state: String(shown), picture: dark, wrong: 'blanked, but not black' };
+						if (!allBlack(dark))
+							return { state: String(shown), picture: dark, wrong: 'blanked, but not black' };
 						await page.keyboard.press('b');
 						deck.key('b');
 						await present.and(page.locator(':not([data-blank])')).waitFor();

@@ -8,20 +8,33 @@ import { embedSurface, presenterSurface, storySurface, type Seen, type Surface }
 const SLIDES = 9;
 
 const SURFACES: Surface<never>[] = [
-	storySurface({ width: 360, height: 640 }, true, [{ width: 640, height: 360 }, { width: 412, height: 915 }]),
-	storySurface({ width: 1280, height: 800 }, false, [{ width: 800, height: 1280 }, { width: 1024, height: 768 }]),
+	storySurface({ width: 360, height: 640 }, true, [
+		{ width: 640, height: 360 },
+		{ width: 412, height: 915 }
+	]),
+	storySurface({ width: 1280, height: 800 }, false, [
+		{ width: 800, height: 1280 },
+		{ width: 1024, height: 768 }
+	]),
 	embedSurface({ width: 390, height: 844 }, true, [{ width: 844, height: 390 }]),
-	embedSurface({ width: 1280, height: 800 }, false, [{ width: 800, height: 1280 }, { width: 1024, height: 768 }]),
+	embedSurface({ width: 1280, height: 800 }, false, [
+		{ width: 800, height: 1280 },
+		{ width: 1024, height: 768 }
+	]),
 	presenterSurface({ width: 1920, height: 1080 }, SLIDES),
 	presenterSurface({ width: 1024, height: 768 }, SLIDES)
 ] as Surface<never>[];
 
 /** A walk: where it opens (a deep link) and what the reader or presenter then does. */
 const walkOf = <A>(surface: Surface<A>) =>
-	fc.record({ start: fc.constantFrom(...surface.starts), actions: fc.array(surface.action, { minLength: 1, maxLength: 8 }) });
+	fc.record({
+		start: fc.constantFrom(...surface.starts),
+		actions: fc.array(surface.action, { minLength: 1, maxLength: 8 })
+	});
 
 /** Each surface its own stream of walks from the run's seed. */
-const seedOf = (name: string) => [...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, RUN.seed);
+const seedOf = (name: string) =>
+	[...name].reduce((h, c) => (h * 31 + c.charCodeAt(0)) | 0, RUN.seed);
 
 /** Deep links' pictures, taken once per worker. */
 const references = new Map<string, Promise<Picture>>();
@@ -41,11 +54,15 @@ async function judge<A>(surface: Surface<A>, browser: Browser, seen: Seen, name:
 }
 
 for (const surface of SURFACES) {
-	test(`${surface.name}: generated walks settle on the deep link's picture`, async ({ browser }) => {
+	test(`${surface.name}: generated walks settle on the deep link's picture`, async ({
+		browser
+	}) => {
 		const share = Math.max(1, Math.round(RUN.walks / SURFACES.length));
 		const seed = seedOf(surface.name);
 		const walks = fc.sample(walkOf(surface), { seed, numRuns: share });
-		const only = RUN.only?.startsWith(`${surface.name}#`) ? Number(RUN.only.split('#')[1]) : undefined;
+		const only = RUN.only?.startsWith(`${surface.name}#`)
+			? Number(RUN.only.split('#')[1])
+			: undefined;
 		if (RUN.only && only === undefined) test.skip(true, `replaying ${RUN.only} only`);
 		const failures: string[] = [];
 		let runs = 0;
@@ -64,15 +81,27 @@ for (const surface of SURFACES) {
 				await session.close();
 			}
 			if (wrong) {
-				failures.push(`${name} (seed ${seed}) from ${walk.start}: ${JSON.stringify(walk.actions)}\n    ${wrong}`);
+				failures.push(
+					`${name} (seed ${seed}) from ${walk.start}: ${JSON.stringify(walk.actions)}\n    ${wrong}`
+				);
 				console.log(`WRONG ${failures.at(-1)}`);
 			}
 		}
-		writeReport(`walks ${surface.name}`, { surface: surface.name, runs, wrong: failures.length, pictures: runs });
-		expect(failures, `replay one with: npm run test:paths -- --seed ${RUN.seed} --runs ${RUN.walks} --only "<name>"`).toEqual([]);
+		writeReport(`walks ${surface.name}`, {
+			surface: surface.name,
+			runs,
+			wrong: failures.length,
+			pictures: runs
+		});
+		expect(
+			failures,
+			`replay one with: npm run test:paths -- --seed ${RUN.seed} --runs ${RUN.walks} --only "<name>"`
+		).toEqual([]);
 	});
 
-	test(`${surface.name}: paging forward through everything and back, each stop as its deep link`, async ({ browser }) => {
+	test(`${surface.name}: paging forward through everything and back, each stop as its deep link`, async ({
+		browser
+	}) => {
 		test.skip(!!RUN.only, `replaying ${RUN.only} only`);
 		const failures: string[] = [];
 		let pictures = 0;
@@ -86,8 +115,16 @@ for (const surface of SURFACES) {
 				for (let press = 0; press < 60; press++) {
 					const seen = await session.observe();
 					pictures++;
-					const wrong = await judge(surface, browser, seen, `${surface.name}-${direction}-${press}`);
-					if (wrong) failures.push(`${direction}, after ${press} presses of ${JSON.stringify(action)}: ${wrong}`);
+					const wrong = await judge(
+						surface,
+						browser,
+						seen,
+						`${surface.name}-${direction}-${press}`
+					);
+					if (wrong)
+						failures.push(
+							`${direction}, after ${press} presses of ${JSON.stringify(action)}: ${wrong}`
+						);
 					if (seen.state === goal) break;
 					await session.apply(action);
 				}
@@ -95,7 +132,12 @@ for (const surface of SURFACES) {
 		} finally {
 			await session.close();
 		}
-		writeReport(`paging ${surface.name}`, { surface: surface.name, runs: 2, wrong: failures.length ? 1 : 0, pictures });
+		writeReport(`paging ${surface.name}`, {
+			surface: surface.name,
+			runs: 2,
+			wrong: failures.length ? 1 : 0,
+			pictures
+		});
 		expect(failures).toEqual([]);
 	});
 }

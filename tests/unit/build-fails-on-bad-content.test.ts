@@ -9,20 +9,31 @@ import { afterAll, expect, it } from 'vitest';
 const copy = mkdtempSync(join(tmpdir(), 'story-build-'));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
-it('npm run build fails on bad content, naming the line and the field', { timeout: 120_000 }, () => {
-	for (const entry of ['src', 'static', 'svelte.config.js', 'vite.config.ts', 'tsconfig.json', 'package.json']) {
-		cpSync(entry, join(copy, entry), { recursive: true });
-	}
-	symlinkSync(resolve('node_modules'), join(copy, 'node_modules'), 'dir');
-	const aml = join(copy, 'src/content/story.aml');
-	const lines = readFileSync(aml, 'utf8').split('\n');
-	const line = lines.indexOf('age: 58') + 1;
-	lines[line - 1] = 'age: fifty-eight';
-	writeFileSync(aml, lines.join('\n'));
+it(
+	'npm run build fails on bad content, naming the line and the field',
+	{ timeout: 120_000 },
+	() => {
+		for (const entry of [
+			'src',
+			'static',
+			'svelte.config.js',
+			'vite.config.ts',
+			'tsconfig.json',
+			'package.json'
+		]) {
+			cpSync(entry, join(copy, entry), { recursive: true });
+		}
+		symlinkSync(resolve('node_modules'), join(copy, 'node_modules'), 'dir');
+		const aml = join(copy, 'src/content/story.aml');
+		const lines = readFileSync(aml, 'utf8').split('\n');
+		const line = lines.indexOf('age: 58') + 1;
+		lines[line - 1] = 'age: fifty-eight';
+		writeFileSync(aml, lines.join('\n'));
 
-	const build = spawnSync('npm', ['run', 'build'], { cwd: copy, encoding: 'utf8' });
-	expect(build.status).not.toBe(0);
-	expect(build.stdout + build.stderr).toContain(
-		`src/content/story.aml:${line} accounts[2].people[0].age: must be a whole number in digits, grouped like 200,000`
-	);
-});
+		const build = spawnSync('npm', ['run', 'build'], { cwd: copy, encoding: 'utf8' });
+		expect(build.status).not.toBe(0);
+		expect(build.stdout + build.stderr).toContain(
+			`src/content/story.aml:${line} accounts[2].people[0].age: must be a whole number in digits, grouped like 200,000`
+		);
+	}
+);

@@ -24,10 +24,19 @@ const replaceLine = (needle: string, replacement: string) =>
 describe('the story content file', () => {
 	it('parses into five accounts in source order', () => {
 		const content = parseContent(aml, source);
-		expect(content.accounts.map((a) => a.id)).toEqual(['konstantin', 'anna', 'oleg', 'konstantin-roman', 'aleksandr']);
+		expect(content.accounts.map((a) => a.id)).toEqual([
+			'konstantin',
+			'anna',
+			'oleg',
+			'konstantin-roman',
+			'aleksandr'
+		]);
 		expect(content.accounts.every((a) => a.paragraphs.length === 3)).toBe(true);
 		expect(content.accounts[3]?.people.map((p) => p.age)).toEqual([37, 36]);
-		expect(content.figures.map((f) => [f.id, f.value])).toEqual([['fled', 200000], ['colleagues', 51]]);
+		expect(content.figures.map((f) => [f.id, f.value])).toEqual([
+			['fled', 200000],
+			['colleagues', 51]
+		]);
 	});
 
 	it('keeps the source typo fix as a correction, not a silent edit', () => {
@@ -46,14 +55,19 @@ describe('the story content file', () => {
 		// His own words in the body, which the correction follows.
 		expect(source).toContain('We know death. We are not afraid.”');
 		// Without the correction, the corrected headline is not the source's.
-		const uncorrected = aml.replace(/\nfrom: We know death\. we are not afraid\nto: We know death\. We are not afraid\n/, '\n');
+		const uncorrected = aml.replace(
+			/\nfrom: We know death\. we are not afraid\nto: We know death\. We are not afraid\n/,
+			'\n'
+		);
 		expect(uncorrected).not.toBe(aml);
 		expect(() => parseContent(uncorrected, source)).toThrow(/accounts\[4\]\.quote/);
 	});
 
 	it('names the thrown error after the file and line', () => {
 		const bad = aml.replace('place: Kaliningrad', 'place:');
-		expect(() => parseContent(bad, source)).toThrow(/src\/content\/story\.aml:\d+ accounts\[2\]\.place: must not be empty/);
+		expect(() => parseContent(bad, source)).toThrow(
+			/src\/content\/story\.aml:\d+ accounts\[2\]\.place: must not be empty/
+		);
 	});
 });
 
@@ -80,7 +94,9 @@ describe('bad content fails with the field and its line', () => {
 	it('a duplicate account id', () => {
 		const line = lineNo('id: oleg');
 		const problems = problemsOf(replaceLine('id: oleg', 'id: anna'));
-		expect(problems).toContain(`${line} accounts[2].id: duplicate account id "anna" (also accounts[1])`);
+		expect(problems).toContain(
+			`${line} accounts[2].id: duplicate account id "anna" (also accounts[1])`
+		);
 		expect(problems.some((p) => p.includes('account "oleg" is missing'))).toBe(true);
 	});
 
@@ -92,13 +108,20 @@ describe('bad content fails with the field and its line', () => {
 	});
 
 	it('a figure the source text does not contain', () => {
-		const bad = aml.replace(
-			'sentence: At Roman’s work, 51 employees were mobilized in one day.',
-			'sentence: At Roman’s work, 61 employees were mobilized in one day.'
-		).replace('display: 51', 'display: 61').replace('value: 51', 'value: 61');
+		const bad = aml
+			.replace(
+				'sentence: At Roman’s work, 51 employees were mobilized in one day.',
+				'sentence: At Roman’s work, 61 employees were mobilized in one day.'
+			)
+			.replace('display: 51', 'display: 61')
+			.replace('value: 51', 'value: 61');
 		expect(problemsOf(bad)).toEqual([
 			`${lineNo('display: 51')} figures[1].display: the source does not state “61”`,
-			expect.stringMatching(new RegExp(`^${lineNo('sentence: At Roman’s work')} figures\\[1\\]\\.sentence: is not verbatim in the source`))
+			expect.stringMatching(
+				new RegExp(
+					`^${lineNo('sentence: At Roman’s work')} figures\\[1\\]\\.sentence: is not verbatim in the source`
+				)
+			)
 		]);
 	});
 
@@ -159,11 +182,20 @@ describe('bad content fails with the field and its line', () => {
 	it('a paragraph that lost its * (ArchieML would drop it silently)', () => {
 		const line = lineNo('* “Many men in our village');
 		const bad = replaceLine('* “Many men in our village', lines[line - 1]!.slice(2));
-		expect(problemsOf(bad)[0]).toMatch(new RegExp(`^${line} accounts\\[2\\]\\.paragraphs: "“Many men in our village.*is not a key, a \\* item or a command`));
+		expect(problemsOf(bad)[0]).toMatch(
+			new RegExp(
+				`^${line} accounts\\[2\\]\\.paragraphs: "“Many men in our village.*is not a key, a \\* item or a command`
+			)
+		);
 	});
 
 	it('accounts out of source order', () => {
-		const problems = problemsOf(aml.replace('id: oleg', 'id: tmp').replace('id: anna', 'id: oleg').replace('id: tmp', 'id: anna'));
+		const problems = problemsOf(
+			aml
+				.replace('id: oleg', 'id: tmp')
+				.replace('id: anna', 'id: oleg')
+				.replace('id: tmp', 'id: anna')
+		);
 		expect(problems.some((p) => p.includes('accounts[1].id: expected "anna" here'))).toBe(true);
 	});
 });
@@ -179,7 +211,9 @@ describe('the map shows only what the text says', () => {
 
 	it('a route through a stop the step does not have', () => {
 		const line = lineNo('stops: Ulan-Ude > Ulaanbaatar');
-		expect(problemsOf(replaceLine('stops: Ulan-Ude > Ulaanbaatar', 'stops: Ulan-Ude > Moscow'))).toEqual([
+		expect(
+			problemsOf(replaceLine('stops: Ulan-Ude > Ulaanbaatar', 'stops: Ulan-Ude > Moscow'))
+		).toEqual([
 			`${line} accounts[1].routes[0].stops: “Moscow” is not a place or country of this step`
 		]);
 	});
@@ -193,9 +227,14 @@ describe('the map shows only what the text says', () => {
 
 	it('a caption with a figure the source does not state', () => {
 		const line = lineNo('mapCaption: Aleksandr lives');
-		expect(problemsOf(replaceLine('mapCaption: Aleksandr lives', 'mapCaption: Aleksandr lives in Vladikavkaz, North Ossetia, 30 km from Georgia.'))).toEqual([
-			`${line} accounts[4].mapCaption: the figure “30” is not stated by the source`
-		]);
+		expect(
+			problemsOf(
+				replaceLine(
+					'mapCaption: Aleksandr lives',
+					'mapCaption: Aleksandr lives in Vladikavkaz, North Ossetia, 30 km from Georgia.'
+				)
+			)
+		).toEqual([`${line} accounts[4].mapCaption: the figure “30” is not stated by the source`]);
 	});
 });
 

@@ -1,9 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { NS, heightMessage, parseHeight, parsePymPosition, parseViewport, pymMessage } from '$lib/embed/protocol';
+import {
+	NS,
+	heightMessage,
+	parseHeight,
+	parsePymPosition,
+	parseViewport,
+	pymMessage
+} from '$lib/embed/protocol';
 
 describe('host → embed viewport messages', () => {
 	it('accepts well-formed geometry', () => {
-		expect(parseViewport({ ns: NS, type: 'viewport', top: -1200.5, height: 844 })).toEqual({ top: -1200.5, height: 844 });
+		expect(parseViewport({ ns: NS, type: 'viewport', top: -1200.5, height: 844 })).toEqual({
+			top: -1200.5,
+			height: 844
+		});
 	});
 
 	it.each([
@@ -16,7 +26,10 @@ describe('host → embed viewport messages', () => {
 		['a tiny viewport', { ns: NS, type: 'viewport', top: 0, height: 3 }],
 		['a string', 'viewport 0 800'],
 		['null', null],
-		['HTML', { ns: NS, type: 'viewport', top: 0, height: 800, html: '<img src=x onerror=alert(1)>' }]
+		[
+			'HTML',
+			{ ns: NS, type: 'viewport', top: 0, height: 800, html: '<img src=x onerror=alert(1)>' }
+		]
 	])('rejects %s', (_, data) => {
 		const parsed = parseViewport(data);
 		if (parsed) expect(Object.keys(parsed)).toEqual(['top', 'height']);
@@ -43,7 +56,9 @@ describe('pym.js', () => {
 		const message = 'pymxPYMxstoryxPYMxviewport-iframe-positionxPYMx1280 800 -350.5 0 4000 1280';
 		expect(parsePymPosition(message, 'story')).toEqual({ top: -350.5, height: 800 });
 		expect(parsePymPosition(message, 'other')).toBeUndefined();
-		expect(parsePymPosition('pymxPYMxstoryxPYMxviewport-iframe-positionxPYMx1280 x y', 'story')).toBeUndefined();
+		expect(
+			parsePymPosition('pymxPYMxstoryxPYMxviewport-iframe-positionxPYMx1280 x y', 'story')
+		).toBeUndefined();
 		expect(parsePymPosition({ top: 0 }, 'story')).toBeUndefined();
 	});
 });

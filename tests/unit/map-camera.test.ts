@@ -3,7 +3,11 @@ import type { View } from '$lib/map/types';
 import { camera, fit } from '$lib/motion/map-motion.svelte';
 
 /** Where map point p lands on screen in a box of `size` showing `view`. */
-const screen = (view: View, size: { width: number; height: number }, [px, py]: [number, number]) => {
+const screen = (
+	view: View,
+	size: { width: number; height: number },
+	[px, py]: [number, number]
+) => {
 	const { scale, x, y } = fit(view, size);
 	return [x + px * scale, y + py * scale];
 };
@@ -29,7 +33,12 @@ describe('camera', () => {
 	for (const [name, seen] of cases) {
 		it(`puts every map point where the seen view would, ${name}`, () => {
 			const { k, dx, dy } = camera(drawn, seen, size);
-			for (const point of [[100, 50], [600, 400], [1100, 800], [-50, 900]] as [number, number][]) {
+			for (const point of [
+				[100, 50],
+				[600, 400],
+				[1100, 800],
+				[-50, 900]
+			] as [number, number][]) {
 				const [sx, sy] = screen(drawn, size, point);
 				const [ex, ey] = screen(seen, size, point);
 				expect(k * sx! + dx).toBeCloseTo(ex!, 6);

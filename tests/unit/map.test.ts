@@ -28,12 +28,29 @@ describe('the map, projected at build time', () => {
 	const state = (step: string) => map.states.find((s) => s.step === step)!;
 
 	it('has one state per step, in story order', () => {
-		expect(map.states.map((s) => s.step)).toEqual(['intro', 'konstantin', 'anna', 'oleg', 'konstantin-roman', 'aleksandr']);
+		expect(map.states.map((s) => s.step)).toEqual([
+			'intro',
+			'konstantin',
+			'anna',
+			'oleg',
+			'konstantin-roman',
+			'aleksandr'
+		]);
 	});
 
 	it('ships path strings only, with the named countries among them', () => {
 		const names = map.countries.map((c) => c.name);
-		for (const name of ['Russia', 'Ukraine', 'Kazakhstan', 'Georgia', 'Mongolia', 'Uzbekistan', 'Belarus', 'Germany', 'Austria']) {
+		for (const name of [
+			'Russia',
+			'Ukraine',
+			'Kazakhstan',
+			'Georgia',
+			'Mongolia',
+			'Uzbekistan',
+			'Belarus',
+			'Germany',
+			'Austria'
+		]) {
 			expect(names).toContain(name);
 		}
 		expect(map.countries.every((c) => /^m[\d.mlz -]+$/.test(c.d))).toBe(true);
@@ -75,17 +92,32 @@ describe('the map, projected at build time', () => {
 
 describe('geometry helpers', () => {
 	it('compacts a path to relative commands on a 0.1 grid, closing back to the ring start', () => {
-		expect(compactPath('M10,10L10.04,20L20,20Z M30,30L31,31Z')).toBe('m10 10l0 10 10 0zm20 20l1 1z');
+		expect(compactPath('M10,10L10.04,20L20,20Z M30,30L31,31Z')).toBe(
+			'm10 10l0 10 10 0zm20 20l1 1z'
+		);
 		expect(compactPath('M1.25,-3L0.5,-3.5')).toBe('m1.3-3l-.8-.5');
 	});
 
 	it('bows an arc to one side of the straight line', () => {
-		expect(arcPath([[0, 0], [100, 0]])).toBe('M0,0Q50,-20,100,0');
+		expect(
+			arcPath([
+				[0, 0],
+				[100, 0]
+			])
+		).toBe('M0,0Q50,-20,100,0');
 	});
 
 	it('fits a view around points with a minimum width and a fixed aspect', () => {
-		expect(fitView([[100, 100]], { aspect: 2, minWidth: 50, padding: 0.1 })).toEqual([75, 87.5, 50, 25]);
-		const [, , w, h] = fitView([[0, 0], [10, 100]], { aspect: 1, minWidth: 1, padding: 0 });
+		expect(fitView([[100, 100]], { aspect: 2, minWidth: 50, padding: 0.1 })).toEqual([
+			75, 87.5, 50, 25
+		]);
+		const [, , w, h] = fitView(
+			[
+				[0, 0],
+				[10, 100]
+			],
+			{ aspect: 1, minWidth: 1, padding: 0 }
+		);
 		expect([w, h]).toEqual([100, 100]);
 	});
 

@@ -13,28 +13,59 @@ const slides = buildSlides(story, captions);
 
 describe('the slides', () => {
 	it('run title, 200,000, the five accounts with the 51 after Konstantin and Roman, credits', () => {
-		expect(slides.map((s) => (s.kind === 'account' ? s.section.id : s.kind === 'figure' ? s.figure.id : s.kind))).toEqual([
-			'title', 'fled', 'konstantin', 'anna', 'oleg', 'konstantin-roman', 'colleagues', 'aleksandr', 'credits'
+		expect(
+			slides.map((s) =>
+				s.kind === 'account' ? s.section.id : s.kind === 'figure' ? s.figure.id : s.kind
+			)
+		).toEqual([
+			'title',
+			'fled',
+			'konstantin',
+			'anna',
+			'oleg',
+			'konstantin-roman',
+			'colleagues',
+			'aleksandr',
+			'credits'
 		]);
 	});
 
 	it('say nothing the content file does not: the figure titles are their sentences’ own words', () => {
-		for (const slide of slides) if (slide.kind === 'figure') expect(slide.figure.sentence).toContain(slide.title);
-		for (const slide of slides) for (const note of slide.notes) expect(note.length).toBeGreaterThan(0);
+		for (const slide of slides)
+			if (slide.kind === 'figure') expect(slide.figure.sentence).toContain(slide.title);
+		for (const slide of slides)
+			for (const note of slide.notes) expect(note.length).toBeGreaterThan(0);
 	});
 
 	it('keep a map state behind every slide', () => {
-		expect(slides.map((s) => s.map)).toEqual(['intro', 'intro', 'konstantin', 'anna', 'oleg', 'konstantin-roman', 'konstantin-roman', 'aleksandr', 'intro']);
+		expect(slides.map((s) => s.map)).toEqual([
+			'intro',
+			'intro',
+			'konstantin',
+			'anna',
+			'oleg',
+			'konstantin-roman',
+			'konstantin-roman',
+			'aleksandr',
+			'intro'
+		]);
 	});
 });
 
 describe('keys and hash', () => {
 	it('maps the keys clickers send', () => {
-		for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter']) expect(commandForKey(key)).toBe('next');
-		for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp']) expect(commandForKey(key)).toBe('previous');
-		expect([commandForKey('Home'), commandForKey('End'), commandForKey('b'), commandForKey('.'), commandForKey('F'), commandForKey('Escape')]).toEqual([
-			'first', 'last', 'blank', 'blank', 'fullscreen', 'escape'
-		]);
+		for (const key of ['ArrowRight', 'ArrowDown', 'PageDown', ' ', 'Enter'])
+			expect(commandForKey(key)).toBe('next');
+		for (const key of ['ArrowLeft', 'ArrowUp', 'PageUp'])
+			expect(commandForKey(key)).toBe('previous');
+		expect([
+			commandForKey('Home'),
+			commandForKey('End'),
+			commandForKey('b'),
+			commandForKey('.'),
+			commandForKey('F'),
+			commandForKey('Escape')
+		]).toEqual(['first', 'last', 'blank', 'blank', 'fullscreen', 'escape']);
 		expect(commandForKey('x')).toBeUndefined();
 	});
 

@@ -3,10 +3,21 @@ import { stepAt } from '$lib/scroll/step-at';
 
 /** Steps as the page lays them out: id, top and bottom on screen, a 64 px gap between each. */
 const laidOut = (...boxes: [string, number, number][]) =>
-	boxes.map(([step, top, bottom]) => ({ dataset: { step }, getBoundingClientRect: () => ({ top, bottom }) }) as unknown as HTMLElement);
+	boxes.map(
+		([step, top, bottom]) =>
+			({
+				dataset: { step },
+				getBoundingClientRect: () => ({ top, bottom })
+			}) as unknown as HTMLElement
+	);
 
 // Where a wheel of 2,051 px up from Aleksandr landed at 1280x800 (line at 400).
-const steps = laidOut(['anna', -2055, -944], ['oleg', -880, 344], ['konstantin-roman', 408, 2011], ['aleksandr', 2075, 3186]);
+const steps = laidOut(
+	['anna', -2055, -944],
+	['oleg', -880, 344],
+	['konstantin-roman', 408, 2011],
+	['aleksandr', 2075, 3186]
+);
 
 describe('the step a reader reads where a scroll ends', () => {
 	it('is the step under the line', () => {

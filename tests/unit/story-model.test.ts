@@ -18,7 +18,9 @@ describe('the story model', () => {
 
 	it('holds every sentence of the source body', () => {
 		const text = normalize(
-			[...story.intro, ...story.sections.flatMap((s) => s.paragraphs), story.source.printed].join(' ')
+			[...story.intro, ...story.sections.flatMap((s) => s.paragraphs), story.source.printed].join(
+				' '
+			)
 		);
 		const sentences = sourceSentences();
 		expect(sentences.length).toBeGreaterThan(100);

@@ -47,7 +47,14 @@ export function pathToString(path: readonly PathSegment[]): string {
 export function scanAml(text: string): AmlScan {
 	const lines = new Map<string, number>();
 	const problems: AmlProblem[] = [];
-	const root: Frame = { kind: 'object', label: '', path: [], openedAt: 0, index: 0, keysSeen: new Set() };
+	const root: Frame = {
+		kind: 'object',
+		label: '',
+		path: [],
+		openedAt: 0,
+		index: 0,
+		keysSeen: new Set()
+	};
 	let stack: Frame[] = [root];
 	/** An open :skip: its line and the field it is in. */
 	let skip: { line: number; field: string } | undefined;
@@ -57,21 +64,35 @@ export function scanAml(text: string): AmlScan {
 	const around = (frame = top()): string =>
 		frame === root
 			? (lastRootKey ?? '')
-			: pathToString(frame.kind === 'array' && frame.itemType === 'object' && frame.index >= 0 ? [...frame.path, frame.index] : frame.path);
-	const problem = (line: number, field: string, message: string) => problems.push({ line, field, message });
+			: pathToString(
+					frame.kind === 'array' && frame.itemType === 'object' && frame.index >= 0
+						? [...frame.path, frame.index]
+						: frame.path
+				);
+	const problem = (line: number, field: string, message: string) =>
+		problems.push({ line, field, message });
 	const record = (path: PathSegment[], line: number) => {
 		const key = pathToString(path);
 		if (!lines.has(key)) lines.set(key, line);
 	};
 	const closeAllAt = (line: number, why: string) => {
 		for (const f of stack.slice(1).reverse()) {
-			problem(f.openedAt, pathToString(f.path), `${f.label} is never closed (${why} at line ${line}); close it with ${f.kind === 'array' ? '[]' : '{}'}`);
+			problem(
+				f.openedAt,
+				pathToString(f.path),
+				`${f.label} is never closed (${why} at line ${line}); close it with ${f.kind === 'array' ? '[]' : '{}'}`
+			);
 		}
 		stack = [root];
 	};
 	/** Claims `key` (at `path`) in the current object or list item; ArchieML would silently keep only the last value. */
 	const claimKey = (frame: Frame, key: string, line: number, path: PathSegment[]) => {
-		if (frame.keysSeen.has(key)) problem(line, pathToString(path), `duplicate key "${key}": ArchieML would keep only the last value`);
+		if (frame.keysSeen.has(key))
+			problem(
+				line,
+				pathToString(path),
+				`duplicate key "${key}": ArchieML would keep only the last value`
+			);
 		frame.keysSeen.add(key);
 		if (frame === root) lastRootKey = key;
 	};
@@ -102,7 +123,11 @@ export function scanAml(text: string): AmlScan {
 				const current = top();
 				if (current === root) problem(line, around(), `"${raw.trim()}" closes nothing`);
 				else if (current.kind !== kind)
-					problem(line, around(), `"${raw.trim()}" cannot close ${current.label} opened at line ${current.openedAt}`);
+					problem(
+						line,
+						around(),
+						`"${raw.trim()}" cannot close ${current.label} opened at line ${current.openedAt}`
+					);
 				else if (kind === 'array') stack.pop();
 				else stack = [root];
 				return;
@@ -112,7 +137,11 @@ export function scanAml(text: string): AmlScan {
 			if (nested) {
 				const parent = top();
 				if (parent === root) {
-					problem(line, name, `"${raw.trim()}" is nested (starts with ".") but is not inside a list or object`);
+					problem(
+						line,
+						name,
+						`"${raw.trim()}" is nested (starts with ".") but is not inside a list or object`
+					);
 					return;
 				}
 				if (parent.kind === 'array') {

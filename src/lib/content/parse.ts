@@ -41,7 +41,12 @@ function messageOf(issue: v.BaseIssue<unknown>): string {
  * Parses and validates the story's content file against the source text (and, given `world`, the
  * map's gazetteer and countries). Throws a ContentError that lists every problem with its line in `file`.
  */
-export function parseContent(aml: string, source: string, file = 'src/content/story.aml', world?: World): Content {
+export function parseContent(
+	aml: string,
+	source: string,
+	file = 'src/content/story.aml',
+	world?: World
+): Content {
 	const scan = scanAml(aml);
 	// A broken structure makes every later message misleading: report it alone.
 	if (scan.problems.length > 0) throw new ContentError(file, scan.problems);
@@ -50,14 +55,19 @@ export function parseContent(aml: string, source: string, file = 'src/content/st
 	const lineOf = (path: PathSegment[]) => {
 		const i = ROOT_KEYS.indexOf(String(path[0]));
 		const near = [...ROOT_KEYS.slice(0, Math.max(i, 0)).reverse(), ...ROOT_KEYS.slice(i + 1)];
-		return scan.lineOf(path) ?? near.map((key) => scan.lineOf([key])).find((line) => line !== undefined) ?? 1;
+		return (
+			scan.lineOf(path) ??
+			near.map((key) => scan.lineOf([key])).find((line) => line !== undefined) ??
+			1
+		);
 	};
 	const at = (path: PathSegment[], message: string) =>
 		problems.push({ line: lineOf(path), field: pathToString(path) || 'file', message });
 
 	const result = v.safeParse(ContentSchema, archieml.load(aml), { abortPipeEarly: true });
 	if (result.success) {
-		for (const issue of checkAgainstSource(result.output, source, world)) at(issue.path, issue.message);
+		for (const issue of checkAgainstSource(result.output, source, world))
+			at(issue.path, issue.message);
 	} else {
 		for (const issue of result.issues) at(issuePath(issue), messageOf(issue));
 	}

@@ -4,11 +4,7 @@ import * as v from 'valibot';
 export const ACCOUNT_IDS = ['konstantin', 'anna', 'oleg', 'konstantin-roman', 'aleksandr'] as const;
 export const FIGURE_IDS = ['fled', 'colleagues'] as const;
 
-const text = v.pipe(
-	v.string('must be a line of text'),
-	v.trim(),
-	v.nonEmpty('must not be empty')
-);
+const text = v.pipe(v.string('must be a line of text'), v.trim(), v.nonEmpty('must not be empty'));
 const optionalText = v.optional(text);
 // ArchieML yields only strings: counts are coerced here, and only plain digits are accepted.
 // Counts may be grouped as the source writes them (200,000), so the copy never holds a figure
@@ -16,24 +12,38 @@ const optionalText = v.optional(text);
 const count = v.pipe(
 	v.string('must be a number written with digits'),
 	v.trim(),
-	v.regex(/^(\d{1,3}(,\d{3})+|\d+)$/, 'must be a whole number in digits, grouped like 200,000 or not at all'),
+	v.regex(
+		/^(\d{1,3}(,\d{3})+|\d+)$/,
+		'must be a whole number in digits, grouped like 200,000 or not at all'
+	),
 	v.transform((value) => Number(value.replace(/,/g, '')))
 );
 const list = <T extends v.GenericSchema>(item: T, what: string) =>
-	v.pipe(v.array(item, `must be a list of ${what}: [name] … []`), v.minLength(1, `must list at least one ${what}`));
+	v.pipe(
+		v.array(item, `must be a list of ${what}: [name] … []`),
+		v.minLength(1, `must list at least one ${what}`)
+	);
 const record = <T extends v.ObjectEntries>(entries: T) =>
 	v.strictObject(entries, (issue) =>
-		issue.expected === 'never' ? 'is not a known key here' : 'must be a block: {name} … {} or list items'
+		issue.expected === 'never'
+			? 'is not a known key here'
+			: 'must be a block: {name} … {} or list items'
 	);
 
 const PlaceSchema = record({
 	/** As the source spells it: the map label. */
 	name: text,
 	/** ISO 3166-1 alpha-2 code, to find the place in the gazetteer. */
-	country: v.pipe(v.string(), v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as RU')),
+	country: v.pipe(
+		v.string(),
+		v.regex(/^[A-Z]{2}$/, 'must be a two-letter country code such as RU')
+	),
 	/** The gazetteer's spelling, where it differs from the source's. */
 	geonames: optionalText,
-	role: v.picklist(['home', 'origin', 'via', 'destination'], 'must be home, origin, via or destination')
+	role: v.picklist(
+		['home', 'origin', 'via', 'destination'],
+		'must be home, origin, via or destination'
+	)
 });
 
 const CountrySchema = record({
@@ -47,7 +57,10 @@ const RouteSchema = record({
 	stops: v.pipe(
 		text,
 		v.transform((value) => value.split('>').map((stop) => stop.trim())),
-		v.check((stops) => stops.length >= 2 && stops.every(Boolean), 'must name at least two stops: A > B')
+		v.check(
+			(stops) => stops.length >= 2 && stops.every(Boolean),
+			'must name at least two stops: A > B'
+		)
 	),
 	kind: v.picklist(['fled', 'wish'], 'must be fled or wish')
 });

@@ -9,13 +9,16 @@ export const CONTENT_FILE = 'src/content/story.aml';
 export const SOURCE_FILE = 'src/content/article.txt';
 const ID = 'virtual:story-content';
 
-export type Checked = { content: Content; error?: undefined } | { content?: undefined; error: ContentError };
+export type Checked =
+	{ content: Content; error?: undefined } | { content?: undefined; error: ContentError };
 
 let last: { text: string; checked: Checked } | undefined;
 
 /** Parses the content file and checks it against the source: what the build, dev and `npm run check:content` share. */
 export function checkStory(root = process.cwd()): Checked {
-	const [aml, source] = [CONTENT_FILE, SOURCE_FILE].map((file) => readFileSync(resolve(root, file), 'utf8')) as [string, string];
+	const [aml, source] = [CONTENT_FILE, SOURCE_FILE].map((file) =>
+		readFileSync(resolve(root, file), 'utf8')
+	) as [string, string];
 	const text = `${aml}\0${source}`;
 	if (last?.text === text) return last.checked;
 	let checked: Checked;
@@ -30,9 +33,12 @@ export function checkStory(root = process.cwd()): Checked {
 }
 
 /** One line per problem, as an editor's terminal links them: `src/content/story.aml:5 headline: …`. */
-export const problemList = (error: ContentError) => error.problems.map((p) => `${error.file}:${p.line} ${p.field}: ${p.message}`).join('\n');
+export const problemList = (error: ContentError) =>
+	error.problems.map((p) => `${error.file}:${p.line} ${p.field}: ${p.message}`).join('\n');
 export const summary = (checked: Checked) =>
-	checked.error ? `story.aml: ${checked.error.problems.length} problem${checked.error.problems.length === 1 ? '' : 's'}` : 'story.aml: ok';
+	checked.error
+		? `story.aml: ${checked.error.problems.length} problem${checked.error.problems.length === 1 ? '' : 's'}`
+		: 'story.aml: ok';
 
 /**
  * The story's copy, checked once: once per build (a build with bad copy stops before compiling,
@@ -68,7 +74,10 @@ export function storyContent(): Plugin {
 				// An editor's save can fire more than one change: say it once.
 				if (checked === reported) return;
 				reported = checked;
-				if (checked.error) server.config.logger.error(`${problemList(checked.error)}\n${summary(checked)}`, { timestamp: true });
+				if (checked.error)
+					server.config.logger.error(`${problemList(checked.error)}\n${summary(checked)}`, {
+						timestamp: true
+					});
 				else server.config.logger.info(summary(checked), { timestamp: true });
 			};
 			report();
@@ -91,10 +100,13 @@ export function storyContent(): Plugin {
 			// working in the browser; the client's connection reloads it once the file changes.
 			server.middlewares.use((req, res, next) => {
 				const { error } = checkStory(root);
-				if (!error || req.method !== 'GET' || !req.headers.accept?.includes('text/html')) return next();
+				if (!error || req.method !== 'GET' || !req.headers.accept?.includes('text/html'))
+					return next();
 				res.statusCode = 500;
 				res.setHeader('content-type', 'text/html; charset=utf-8');
-				res.end(overlayPage(error, resolve(root, CONTENT_FILE), `${server.config.base}@vite/client`));
+				res.end(
+					overlayPage(error, resolve(root, CONTENT_FILE), `${server.config.base}@vite/client`)
+				);
 			});
 		}
 	};

@@ -1,4 +1,12 @@
-import { NS, heightMessage, scrollToMessage, parsePymPosition, parseViewport, pymMessage, type HostGeometry } from './protocol';
+import {
+	NS,
+	heightMessage,
+	scrollToMessage,
+	parsePymPosition,
+	parseViewport,
+	pymMessage,
+	type HostGeometry
+} from './protocol';
 
 /**
  * The host page's viewport, seen from inside the embed's frame. A frame as tall as its content
@@ -30,10 +38,17 @@ export class HostViewport {
 	jump(target: HTMLElement) {
 		const graphic = document.querySelector('[data-graphic]')?.getBoundingClientRect();
 		const box = target.getBoundingClientRect();
-		const above = graphic && graphic.left < box.right && box.left < graphic.right ? graphic.height : 0;
-		const y = Math.max(0, Math.round(box.top + scrollY - above - parseFloat(getComputedStyle(document.documentElement).fontSize)));
+		const above =
+			graphic && graphic.left < box.right && box.left < graphic.right ? graphic.height : 0;
+		const y = Math.max(
+			0,
+			Math.round(
+				box.top + scrollY - above - parseFloat(getComputedStyle(document.documentElement).fontSize)
+			)
+		);
 		window.parent.postMessage(scrollToMessage(y), '*');
-		if (this.#pymId) window.parent.postMessage(pymMessage(this.#pymId, 'scrollToChildPos', String(y)), '*');
+		if (this.#pymId)
+			window.parent.postMessage(pymMessage(this.#pymId, 'scrollToChildPos', String(y)), '*');
 	}
 
 	/**
@@ -45,7 +60,11 @@ export class HostViewport {
 		const pymId = this.#pymId;
 		const onMessage = (event: MessageEvent) => {
 			if (event.source !== parent) return;
-			this.#apply(pymId ? (parsePymPosition(event.data, pymId) ?? parseViewport(event.data)) : parseViewport(event.data));
+			this.#apply(
+				pymId
+					? (parsePymPosition(event.data, pymId) ?? parseViewport(event.data))
+					: parseViewport(event.data)
+			);
 		};
 		window.addEventListener('message', onMessage);
 
@@ -63,7 +82,9 @@ export class HostViewport {
 		report();
 
 		// A pym parent tells the frame's position only when asked (or, with trackscroll, on scroll).
-		const asking = pymId ? setInterval(() => parent.postMessage(pymMessage(pymId, 'parentPositionInfo'), '*'), 100) : undefined;
+		const asking = pymId
+			? setInterval(() => parent.postMessage(pymMessage(pymId, 'parentPositionInfo'), '*'), 100)
+			: undefined;
 		parent.postMessage({ ns: NS, type: 'ready' }, '*');
 
 		return () => {

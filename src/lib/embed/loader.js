@@ -33,7 +33,10 @@
 		queued = false;
 		if (!ready || !frame.contentWindow) return;
 		var box = frame.getBoundingClientRect();
-		frame.contentWindow.postMessage({ ns: NS, type: 'viewport', top: box.top, height: window.innerHeight }, origin);
+		frame.contentWindow.postMessage(
+			{ ns: NS, type: 'viewport', top: box.top, height: window.innerHeight },
+			origin
+		);
 	}
 	function queue() {
 		if (!queued) {

@@ -61,7 +61,11 @@ export function parseHeight(data: unknown): number | undefined {
 	return Math.ceil(m.height);
 }
 
-export const heightMessage = (height: number): HeightMessage => ({ ns: NS, type: 'height', height });
+export const heightMessage = (height: number): HeightMessage => ({
+	ns: NS,
+	type: 'height',
+	height
+});
 export const scrollToMessage = (y: number): ScrollToMessage => ({ ns: NS, type: 'scroll-to', y });
 
 /**
@@ -69,7 +73,8 @@ export const scrollToMessage = (y: number): ScrollToMessage => ({ ns: NS, type: 
  * "parentPositionInfo" with "viewport-iframe-position" whose body is
  * "<viewport width> <viewport height> <frame top> <left> <bottom> <right>".
  */
-export const pymMessage = (id: string, type: string, body = '') => `pymxPYMx${id}xPYMx${type}xPYMx${body}`;
+export const pymMessage = (id: string, type: string, body = '') =>
+	`pymxPYMx${id}xPYMx${type}xPYMx${body}`;
 
 /**
  * A number as JavaScript writes it, as pym.js does the six. Number() alone also reads '' (a doubled
@@ -81,7 +86,10 @@ export function parsePymPosition(data: unknown, id: string): HostGeometry | unde
 	if (typeof data !== 'string') return undefined;
 	const prefix = `pymxPYMx${id}xPYMxviewport-iframe-positionxPYMx`;
 	if (!data.startsWith(prefix)) return undefined;
-	const numbers = data.slice(prefix.length).split(' ').map((field) => (WRITTEN_NUMBER.test(field) ? Number(field) : Number.NaN));
+	const numbers = data
+		.slice(prefix.length)
+		.split(' ')
+		.map((field) => (WRITTEN_NUMBER.test(field) ? Number(field) : Number.NaN));
 	if (numbers.length !== 6 || !numbers.every(Number.isFinite)) return undefined;
 	const [, height, top] = numbers;
 	if (!isNumberIn(top, -LIMIT, LIMIT) || !isNumberIn(height, 100, 20_000)) return undefined;

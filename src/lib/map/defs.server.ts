@@ -1,8 +1,10 @@
 import type { MapData } from './types';
 
-export const countryId = (name: string) => `map-c-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
+export const countryId = (name: string) =>
+	`map-c-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
 
-const escapeAttr = (s: string) => s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+const escapeAttr = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
 /**
  * The map's shared geometry as one hidden SVG of <defs>: every map on the page draws it with

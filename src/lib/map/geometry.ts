@@ -28,7 +28,10 @@ export function arcExtent(points: Point[]): Point[] {
 	const out: Point[] = [...points];
 	for (let i = 1; i < points.length; i++) {
 		const [from, to] = [points[i - 1]!, points[i]!];
-		out.push([(from[0] + to[0]) / 2 + (to[1] - from[1]) * 0.1, (from[1] + to[1]) / 2 - (to[0] - from[0]) * 0.1]);
+		out.push([
+			(from[0] + to[0]) / 2 + (to[1] - from[1]) * 0.1,
+			(from[1] + to[1]) / 2 - (to[0] - from[0]) * 0.1
+		]);
 	}
 	return out;
 }
@@ -37,7 +40,10 @@ export function arcExtent(points: Point[]): Point[] {
  * The view that shows every point with a margin, at least `minWidth` wide, with the graphic's
  * aspect ratio (width / height), centred on the points.
  */
-export function fitView(points: Point[], { aspect, minWidth, padding }: { aspect: number; minWidth: number; padding: number }): View {
+export function fitView(
+	points: Point[],
+	{ aspect, minWidth, padding }: { aspect: number; minWidth: number; padding: number }
+): View {
 	if (points.length === 0) throw new Error('a view needs at least one point');
 	const xs = points.map((p) => p[0]);
 	const ys = points.map((p) => p[1]);
@@ -81,12 +87,23 @@ const CANDIDATES: PlacedLabel[] = [
  */
 export function placeLabels(
 	labels: LabelRequest[],
-	{ view, unitsPerPixel, fontSize, charWidth, fixed = [] }: { view: View; unitsPerPixel: number; fontSize: number; charWidth: number; fixed?: Box[] }
+	{
+		view,
+		unitsPerPixel,
+		fontSize,
+		charWidth,
+		fixed = []
+	}: { view: View; unitsPerPixel: number; fontSize: number; charWidth: number; fixed?: Box[] }
 ): { labels: PlacedLabel[]; taken: Box[] } {
 	const u = unitsPerPixel;
 	const taken: Box[] = [
 		...fixed,
-		...labels.map((l) => ({ x0: l.x - l.radius * u, y0: l.y - l.radius * u, x1: l.x + l.radius * u, y1: l.y + l.radius * u }))
+		...labels.map((l) => ({
+			x0: l.x - l.radius * u,
+			y0: l.y - l.radius * u,
+			x1: l.x + l.radius * u,
+			y1: l.y + l.radius * u
+		}))
 	];
 	const [vx, vy, vw, vh] = view;
 	const inside = (b: Box) => b.x0 >= vx && b.y0 >= vy && b.x1 <= vx + vw && b.y1 <= vy + vh;
@@ -99,9 +116,19 @@ export function placeLabels(
 		for (const c of CANDIDATES) {
 			const dx = c.dx * gap;
 			const dy = c.anchor === 'middle' ? c.dy * (gap + fontSize * 0.5) : c.dy * fontSize;
-			const left = c.anchor === 'start' ? label.x + dx * u : c.anchor === 'end' ? label.x + dx * u - width : label.x - width / 2;
+			const left =
+				c.anchor === 'start'
+					? label.x + dx * u
+					: c.anchor === 'end'
+						? label.x + dx * u - width
+						: label.x - width / 2;
 			const baseline = label.y + dy * u;
-			const box = { x0: left, y0: baseline - height * 0.8, x1: left + width, y1: baseline + height * 0.25 };
+			const box = {
+				x0: left,
+				y0: baseline - height * 0.8,
+				x1: left + width,
+				y1: baseline + height * 0.25
+			};
 			const others = taken.filter((_, j) => j !== fixed.length + i);
 			if (inside(box) && !others.some((b) => overlaps(box, b))) {
 				taken.push(box);
@@ -120,15 +147,29 @@ export function placeLabels(
 export function placeAreaLabel(
 	text: string,
 	candidates: Point[],
-	{ view, unitsPerPixel, fontSize, charWidth, taken }: { view: View; unitsPerPixel: number; fontSize: number; charWidth: number; taken: Box[] }
+	{
+		view,
+		unitsPerPixel,
+		fontSize,
+		charWidth,
+		taken
+	}: { view: View; unitsPerPixel: number; fontSize: number; charWidth: number; taken: Box[] }
 ): Point | undefined {
 	const width = text.length * charWidth * fontSize * unitsPerPixel;
 	const height = fontSize * unitsPerPixel;
 	const [vx, vy, vw, vh] = view;
 	for (const [x, y] of candidates) {
-		const box = { x0: x - width / 2, y0: y - height * 0.8, x1: x + width / 2, y1: y + height * 0.3 };
+		const box = {
+			x0: x - width / 2,
+			y0: y - height * 0.8,
+			x1: x + width / 2,
+			y1: y + height * 0.3
+		};
 		const inside = box.x0 >= vx && box.y0 >= vy && box.x1 <= vx + vw && box.y1 <= vy + vh;
-		if (inside && !taken.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)) {
+		if (
+			inside &&
+			!taken.some((b) => box.x0 < b.x1 && b.x0 < box.x1 && box.y0 < b.y1 && b.y0 < box.y1)
+		) {
 			taken.push(box);
 			return [Math.round(x * 10) / 10, Math.round(y * 10) / 10];
 		}

@@ -8,17 +8,35 @@ import { createRequire } from 'node:module';
 import { geoConicEqualArea, geoContains, geoPath } from 'd3-geo';
 import type { Feature, FeatureCollection, Geometry } from 'geojson';
 import { feature, mergeArcs, mesh } from 'topojson-client';
-import { filter, filterWeight, presimplify, simplify, sphericalRingArea, sphericalTriangleArea } from 'topojson-simplify';
+import {
+	filter,
+	filterWeight,
+	presimplify,
+	simplify,
+	sphericalRingArea,
+	sphericalTriangleArea
+} from 'topojson-simplify';
 import type { GeometryCollection, MultiPolygon, Polygon, Topology } from 'topojson-specification';
 import type { Content, MapEntries } from '$lib/content/schema';
-import { arcExtent, arcPath, compactPath, fitView, placeAreaLabel, placeLabels, type Point } from './geometry';
+import {
+	arcExtent,
+	arcPath,
+	compactPath,
+	fitView,
+	placeAreaLabel,
+	placeLabels,
+	type Point
+} from './geometry';
 import type { MapCountryMark, MapData, MapPlace, MapState } from './types';
 
 const require = createRequire(import.meta.url);
-const readJson = <T>(module: string): T => JSON.parse(readFileSync(require.resolve(module), 'utf8')) as T;
+const readJson = <T>(module: string): T =>
+	JSON.parse(readFileSync(require.resolve(module), 'utf8')) as T;
 
 type CountryProps = { name: string };
-type CountryGeometry = (Polygon<CountryProps> | MultiPolygon<CountryProps>) & { properties: CountryProps };
+type CountryGeometry = (Polygon<CountryProps> | MultiPolygon<CountryProps>) & {
+	properties: CountryProps;
+};
 type Countries = Topology<{ countries: GeometryCollection<CountryProps> }>;
 interface GazetteerEntry {
 	name: string;
@@ -44,7 +62,12 @@ const MARGIN_X = 0.3;
 const MARGIN_Y = 0.55;
 const LABEL = { fontSize: 12, charWidth: 0.68 };
 const COUNTRY_LABEL = { fontSize: 11, charWidth: 0.8 };
-export const MARKER_RADIUS: Record<MapPlace['role'], number> = { home: 6, destination: 5, origin: 4, via: 3.5 };
+export const MARKER_RADIUS: Record<MapPlace['role'], number> = {
+	home: 6,
+	destination: 5,
+	origin: 4,
+	via: 3.5
+};
 /** Simferopol, Crimea: Natural Earth draws it in Russia; the story shows the recognised border. */
 export const SIMFEROPOL: Point = [34.11079, 44.95719];
 
@@ -56,7 +79,8 @@ export function withCrimeaInUkraine(topology: Countries): Countries {
 	const geometries = topology.objects.countries.geometries as CountryGeometry[];
 	const russia = geometries.find((g) => g.properties.name === 'Russia');
 	const ukraine = geometries.find((g) => g.properties.name === 'Ukraine');
-	if (russia?.type !== 'MultiPolygon' || !ukraine) throw new Error('world-atlas: Russia or Ukraine missing');
+	if (russia?.type !== 'MultiPolygon' || !ukraine)
+		throw new Error('world-atlas: Russia or Ukraine missing');
 	const crimea = russia.arcs.findIndex((arcs) =>
 		geoContains(feature(topology, { type: 'Polygon', arcs } as Polygon) as Feature, SIMFEROPOL)
 	);
@@ -68,10 +92,14 @@ export function withCrimeaInUkraine(topology: Countries): Countries {
 	] as never);
 	const fixed = geometries.map((g): CountryGeometry => {
 		if (g === russia) return { ...russia, arcs: russia.arcs.filter((_, i) => i !== crimea) };
-		if (g === ukraine) return { ...ukraine, type: 'MultiPolygon', arcs: merged.arcs } as CountryGeometry;
+		if (g === ukraine)
+			return { ...ukraine, type: 'MultiPolygon', arcs: merged.arcs } as CountryGeometry;
 		return g;
 	});
-	return { ...topology, objects: { countries: { ...topology.objects.countries, geometries: fixed } } };
+	return {
+		...topology,
+		objects: { countries: { ...topology.objects.countries, geometries: fixed } }
+	};
 }
 
 /** The tightest view's width in map units: the finest detail any view shows is drawn there. */
@@ -85,19 +113,33 @@ const MIN_VIEW_WIDTH = 220;
 const SIMPLIFY_WEIGHT = 8e-7;
 const MIN_ISLAND = 2e-5;
 
-export function loadCountries(): FeatureCollection<Geometry, CountryProps> & { topology: Countries } {
+export function loadCountries(): FeatureCollection<Geometry, CountryProps> & {
+	topology: Countries;
+} {
 	return collection(withCrimeaInUkraine(readJson<Countries>('world-atlas/countries-50m.json')));
 }
 
-function collection(topology: Countries): FeatureCollection<Geometry, CountryProps> & { topology: Countries } {
-	return { ...(feature(topology, topology.objects.countries) as FeatureCollection<Geometry, CountryProps>), topology };
+function collection(
+	topology: Countries
+): FeatureCollection<Geometry, CountryProps> & { topology: Countries } {
+	return {
+		...(feature(topology, topology.objects.countries) as FeatureCollection<Geometry, CountryProps>),
+		topology
+	};
 }
 
 /** Simplifies each part of the world as much as the closest view that shows it allows. */
 function simplifyForViews(topology: Countries, coarseness: (lonLat: Point) => number): Countries {
-	const weighted = presimplify(topology as never, (t) => sphericalTriangleArea(t) / coarseness(t[1] as unknown as Point));
+	const weighted = presimplify(
+		topology as never,
+		(t) => sphericalTriangleArea(t) / coarseness(t[1] as unknown as Point)
+	);
 	const simplified = simplify(weighted, SIMPLIFY_WEIGHT);
-	const islands = filterWeight(simplified, MIN_ISLAND, (ring) => sphericalRingArea(ring, true) / coarseness(ring[0] as unknown as Point));
+	const islands = filterWeight(
+		simplified,
+		MIN_ISLAND,
+		(ring) => sphericalRingArea(ring, true) / coarseness(ring[0] as unknown as Point)
+	);
 	return filter(simplified, islands) as unknown as Countries;
 }
 
@@ -130,7 +172,10 @@ export function buildMap(content: Content): MapData {
 	const frame: FeatureCollection = { type: 'FeatureCollection', features: [...named].map(country) };
 
 	// A conic equal-area projection centred on Russia: Europe to the Pacific without the polar stretch.
-	const projection = geoConicEqualArea().rotate([-90, 0]).parallels([45, 65]).fitWidth(MAP_WIDTH, frame);
+	const projection = geoConicEqualArea()
+		.rotate([-90, 0])
+		.parallels([45, 65])
+		.fitWidth(MAP_WIDTH, frame);
 	const height = Math.ceil(geoPath(projection).bounds(frame)[1][1]);
 	const path = geoPath(projection).digits(1);
 	const project = (p: Point): Point => {
@@ -143,7 +188,9 @@ export function buildMap(content: Content): MapData {
 		const places = map.places.map((p, i) => {
 			const lonLat = lookup(p.geonames ?? p.name, p.country);
 			if (!lonLat) {
-				throw new Error(`map: “${p.geonames ?? p.name}” (${p.country}) of step ${step} (places[${i}]) is not in the GeoNames gazetteer`);
+				throw new Error(
+					`map: “${p.geonames ?? p.name}” (${p.country}) of step ${step} (places[${i}]) is not in the GeoNames gazetteer`
+				);
 			}
 			return { ...p, point: project(lonLat) };
 		});
@@ -153,7 +200,10 @@ export function buildMap(content: Content): MapData {
 		};
 		const routes = map.routes.map((r) => ({ kind: r.kind, points: r.stops.map(pointOf) }));
 
-		const highlighted = step === 'intro' ? ['Russia', ...map.countries.map((c) => c.name)] : map.countries.map((c) => c.name);
+		const highlighted =
+			step === 'intro'
+				? ['Russia', ...map.countries.map((c) => c.name)]
+				: map.countries.map((c) => c.name);
 		const extent: Point[] = [
 			...places.map((p) => p.point),
 			...routes.flatMap((r) => arcExtent(r.points)),
@@ -163,7 +213,12 @@ export function buildMap(content: Content): MapData {
 		const unitsPerPixel = Math.max(view[2] / PHONE_MAP.width, view[3] / PHONE_MAP.height);
 
 		const { labels, taken } = placeLabels(
-			places.map((p) => ({ text: p.name, x: p.point[0], y: p.point[1], radius: MARKER_RADIUS[p.role] })),
+			places.map((p) => ({
+				text: p.name,
+				x: p.point[0],
+				y: p.point[1],
+				radius: MARKER_RADIUS[p.role]
+			})),
 			{ view, unitsPerPixel, ...LABEL }
 		);
 		const marks: MapCountryMark[] = [
@@ -172,12 +227,21 @@ export function buildMap(content: Content): MapData {
 		].map((c) => {
 			const [x, y] = path.centroid(country(c.name));
 			const step = COUNTRY_LABEL.fontSize * 1.6 * unitsPerPixel;
-			const label = placeAreaLabel(c.name.toUpperCase(), [[x, y], [x, y + step], [x, y - step], [x, y + 2 * step]], {
-				view,
-				unitsPerPixel,
-				...COUNTRY_LABEL,
-				taken
-			});
+			const label = placeAreaLabel(
+				c.name.toUpperCase(),
+				[
+					[x, y],
+					[x, y + step],
+					[x, y - step],
+					[x, y + 2 * step]
+				],
+				{
+					view,
+					unitsPerPixel,
+					...COUNTRY_LABEL,
+					taken
+				}
+			);
 			return label ? { ...c, label: { x: label[0], y: label[1] } } : c;
 		});
 
@@ -201,18 +265,32 @@ export function buildMap(content: Content): MapData {
 	// Draw land wherever a view can show it: each view, plus the margins a graphic taller or wider
 	// than 4:3 adds around it ("meet" fit), clipped so the rest of the world costs nothing.
 	const [cx0, cy0, cx1, cy1] = states.reduce(
-		([x0, y0, x1, y1], { view: [x, y, w, h] }) => [Math.min(x0, x - w * MARGIN_X), Math.min(y0, y - h * MARGIN_Y), Math.max(x1, x + w * (1 + MARGIN_X)), Math.max(y1, y + h * (1 + MARGIN_Y))],
+		([x0, y0, x1, y1], { view: [x, y, w, h] }) => [
+			Math.min(x0, x - w * MARGIN_X),
+			Math.min(y0, y - h * MARGIN_Y),
+			Math.max(x1, x + w * (1 + MARGIN_X)),
+			Math.max(y1, y + h * (1 + MARGIN_Y))
+		],
 		[Infinity, Infinity, -Infinity, -Infinity]
 	);
-	projection.clipExtent([[cx0, cy0], [cx1, cy1]]);
+	projection.clipExtent([
+		[cx0, cy0],
+		[cx1, cy1]
+	]);
 	// Margins are seen only in graphics far from 4:3, at the edge: draw them four times coarser.
 	const coarseness = (lonLat: Point) => {
 		const xy = projection(lonLat);
 		if (!xy) return 1e6;
 		let best = 1e6;
-		for (const { view: [x, y, w, h] } of states) {
+		for (const {
+			view: [x, y, w, h]
+		} of states) {
 			const inView = xy[0] >= x && xy[0] <= x + w && xy[1] >= y && xy[1] <= y + h;
-			const inMargin = xy[0] >= x - w * MARGIN_X && xy[0] <= x + w * (1 + MARGIN_X) && xy[1] >= y - h * MARGIN_Y && xy[1] <= y + h * (1 + MARGIN_Y);
+			const inMargin =
+				xy[0] >= x - w * MARGIN_X &&
+				xy[0] <= x + w * (1 + MARGIN_X) &&
+				xy[1] >= y - h * MARGIN_Y &&
+				xy[1] <= y + h * (1 + MARGIN_Y);
 			if (inView || inMargin) best = Math.min(best, (w / MIN_VIEW_WIDTH) ** 2 * (inView ? 1 : 4));
 		}
 		return best;
@@ -229,7 +307,9 @@ export function buildMap(content: Content): MapData {
 				drawn.topology,
 				{
 					type: 'GeometryCollection',
-					geometries: drawn.topology.objects.countries.geometries.filter((g) => kept.has((g.properties as CountryProps).name))
+					geometries: drawn.topology.objects.countries.geometries.filter((g) =>
+						kept.has((g.properties as CountryProps).name)
+					)
 				},
 				(a, b) => a !== b
 			)

@@ -3,9 +3,19 @@ import type { Story } from '$lib/story/model';
 import type { MapData } from './types';
 
 /** The light scheme of tokens.css: a share card is an image, it cannot follow the reader's scheme. */
-const COLORS = { paper: '#f7f4ee', ink: '#1d1b18', muted: '#5b564e', accent: '#b3340f', land: '#e5dfd3', subject: '#d2c8b7', named: '#ecd9b8', border: '#fbf9f4' };
+const COLORS = {
+	paper: '#f7f4ee',
+	ink: '#1d1b18',
+	muted: '#5b564e',
+	accent: '#b3340f',
+	land: '#e5dfd3',
+	subject: '#d2c8b7',
+	named: '#ecd9b8',
+	border: '#fbf9f4'
+};
 
-const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+const escape = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /** Greedy line breaks for a given number of characters a line (SVG text does not wrap). */
 function wrap(text: string, perLine: number): string[] {
@@ -30,17 +40,40 @@ export async function shareCard(story: Story, map: MapData): Promise<Buffer> {
 	const named = new Set(intro.countries.filter((c) => c.role !== 'subject').map((c) => c.name));
 	const path = (d: string, fill: string) => `<path d="${d}" fill="${fill}"/>`;
 	const countries = map.countries
-		.map((c) => path(c.d, c.name === 'Russia' ? COLORS.subject : named.has(c.name) ? COLORS.named : COLORS.land))
+		.map((c) =>
+			path(
+				c.d,
+				c.name === 'Russia' ? COLORS.subject : named.has(c.name) ? COLORS.named : COLORS.land
+			)
+		)
 		.join('');
 	const lines = (text: string, perLine: number, top: number, step: number, attrs: string) =>
 		wrap(text, perLine)
 			.map((l, i) => `<text x="64" y="${top + i * step}" ${attrs}>${escape(l)}</text>`)
 			.join('');
 	const headlineLines = wrap(story.headline, 11).length;
-	const headline = lines(story.headline, 11, 150, 84, `font-size="78" font-weight="700" fill="${COLORS.ink}"`);
+	const headline = lines(
+		story.headline,
+		11,
+		150,
+		84,
+		`font-size="78" font-weight="700" fill="${COLORS.ink}"`
+	);
 	// The description, whole: a share card never cuts a sentence.
-	const dek = lines(story.description, 30, 150 + headlineLines * 84 + 30, 38, `font-size="28" fill="${COLORS.muted}"`);
-	const credit = lines(story.source.credit, 46, 560, 26, `font-size="19" font-family="sans-serif" fill="${COLORS.muted}"`);
+	const dek = lines(
+		story.description,
+		30,
+		150 + headlineLines * 84 + 30,
+		38,
+		`font-size="28" fill="${COLORS.muted}"`
+	);
+	const credit = lines(
+		story.source.credit,
+		46,
+		560,
+		26,
+		`font-size="19" font-family="sans-serif" fill="${COLORS.muted}"`
+	);
 	const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="630" font-family="serif">
 <rect width="1200" height="630" fill="${COLORS.paper}"/>
 <svg x="600" y="0" width="600" height="630" viewBox="${intro.view.join(' ')}" preserveAspectRatio="xMidYMid slice">${countries}

@@ -57,7 +57,12 @@ interface Sighting {
  * (or jumps past) before it shows. Already on screen at load, above it, or with reduced motion:
  * the final value stays and nothing moves.
  */
-export function countUp({ value, duration, host, onAppear = false }: CountUpOptions): Attachment<HTMLElement> {
+export function countUp({
+	value,
+	duration,
+	host,
+	onAppear = false
+}: CountUpOptions): Attachment<HTMLElement> {
 	return (root) => {
 		if (prefersReducedMotion()) return;
 		let state: 'waiting' | 'armed' | 'counting' | 'done' = 'waiting';
@@ -159,7 +164,11 @@ function watchViewport(root: HTMLElement, update: (s: Sighting) => void): () => 
 }
 
 /** In an embed: the same sightings, computed from the host's viewport and a measured position. */
-function watchHost(root: HTMLElement, host: HostViewport, update: (s: Sighting) => void): () => void {
+function watchHost(
+	root: HTMLElement,
+	host: HostViewport,
+	update: (s: Sighting) => void
+): () => void {
 	let top = 0;
 	let height = 0;
 	const measure = () => {

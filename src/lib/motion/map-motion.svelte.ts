@@ -20,7 +20,12 @@ export interface MapMotionOptions {
  * reader has interacted, cut instead. The map carries `data-motion="running"` from a change until
  * it has landed: what tests (or anyone waiting for a still picture) wait for.
  */
-export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOptions): Attachment<SVGSVGElement> {
+export function mapMotion({
+	states,
+	step,
+	animate,
+	markScale = 1
+}: MapMotionOptions): Attachment<SVGSVGElement> {
 	return (svg) => {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built once, never changed
 		const byStep = new Map(states.map((s) => [s.step, s]));
@@ -61,10 +66,14 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 		const setMarkScale = () => {
 			const [, , w, h] = goal.view;
 			const u = (Math.max(w / (size.width || 1), h / (size.height || 1)) * markScale).toFixed(4);
-			for (const layer of layers(goal.step)) if (layer.classList.contains('marks')) layer.style.setProperty('--u', u);
+			for (const layer of layers(goal.step))
+				if (layer.classList.contains('marks')) layer.style.setProperty('--u', u);
 		};
 		// Until the first change, the goal is the layer the server showed.
-		let goal = { view, step: allLayers.find((l) => l.getAttribute('display') !== 'none')?.dataset.layer ?? '' };
+		let goal = {
+			view,
+			step: allLayers.find((l) => l.getAttribute('display') !== 'none')?.dataset.layer ?? ''
+		};
 		svg.dataset.enhanced = '';
 		setMarkScale();
 		// Fetch and parse gsap while the reader reads the top, not in the frame of the first move.
@@ -98,7 +107,17 @@ export function mapMotion({ states, step, animate, markScale = 1 }: MapMotionOpt
 			goal = target;
 			setMarkScale();
 			const done = () => delete svg.dataset.motion;
-			timeline = mapTimeline({ layers: layers(target.step), allLayers, borders, step: target.step, from: seen, to: target.view, look, setView, done });
+			timeline = mapTimeline({
+				layers: layers(target.step),
+				allLayers,
+				borders,
+				step: target.step,
+				from: seen,
+				to: target.view,
+				look,
+				setView,
+				done
+			});
 		};
 
 		const sizes = new ResizeObserver(([entry]) => {
@@ -152,7 +171,11 @@ export function camera(drawn: View, seen: View, size: Size): { k: number; dx: nu
 /** Where a view lands in a box of `size` (preserveAspectRatio xMidYMid meet): scale and offset. */
 export function fit([x, y, w, h]: View, size: Size) {
 	const scale = Math.min(size.width / w, size.height / h);
-	return { scale, x: (size.width - w * scale) / 2 - x * scale, y: (size.height - h * scale) / 2 - y * scale };
+	return {
+		scale,
+		x: (size.width - w * scale) / 2 - x * scale,
+		y: (size.height - h * scale) / 2 - y * scale
+	};
 }
 
 function parseView(value: string | null): View {

@@ -33,7 +33,17 @@ export interface MapChange {
  * drawn for the new zoom. Hidden layers are display: none, so they cost nothing meanwhile.
  * Loaded with gsap, when the first move needs it.
  */
-export function mapTimeline({ layers, allLayers, borders, step, from: [x0, y0, w0, h0], to, look, setView, done }: MapChange): gsap.core.Timeline {
+export function mapTimeline({
+	layers,
+	allLayers,
+	borders,
+	step,
+	from: [x0, y0, w0, h0],
+	to,
+	look,
+	setView,
+	done
+}: MapChange): gsap.core.Timeline {
 	const tones = layers.filter((l) => l.classList.contains('tones'));
 	const marks = layers.filter((l) => l.classList.contains('marks'));
 	const outgoing = allLayers.filter((l) => l.dataset.layer !== step && l.style.display !== 'none');
@@ -48,7 +58,19 @@ export function mapTimeline({ layers, allLayers, borders, step, from: [x0, y0, w
 	tl.set(outgoing, { display: 'none' }, OUT);
 	tl.set(tones, { display: 'inline' }, OUT);
 	tl.to(tones, { opacity: 1, duration: DURATION * 0.6, ease: 'power1.out' }, OUT);
-	tl.to(view, { x, y, w, h, duration: DURATION, onUpdate: () => look([view.x, view.y, view.w, view.h]), onComplete: () => setView(to) }, OUT);
+	tl.to(
+		view,
+		{
+			x,
+			y,
+			w,
+			h,
+			duration: DURATION,
+			onUpdate: () => look([view.x, view.y, view.w, view.h]),
+			onComplete: () => setView(to)
+		},
+		OUT
+	);
 	tl.to(borders, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
 	tl.set(marks, { display: 'inline' }, IN);
 	tl.to(marks, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
@@ -59,7 +81,10 @@ export function mapTimeline({ layers, allLayers, borders, step, from: [x0, y0, w
 		// projector. The drawn route keeps no dash, so it rests whole however the draw went.
 		tl.fromTo(
 			routes,
-			{ strokeDasharray: (_: number, r: SVGPathElement) => `${onScreen(r)} ${onScreen(r)}`, strokeDashoffset: (_: number, r: SVGPathElement) => onScreen(r) },
+			{
+				strokeDasharray: (_: number, r: SVGPathElement) => `${onScreen(r)} ${onScreen(r)}`,
+				strokeDashoffset: (_: number, r: SVGPathElement) => onScreen(r)
+			},
 			{ strokeDashoffset: 0, duration: DRAW, ease: 'power1.inOut', immediateRender: false },
 			IN
 		);

@@ -29,4 +29,7 @@ export class Deck {
 /** One channel for the presenter and its notes window, in the same browser. */
 export const CHANNEL = 'mobilization-voices-present';
 
-export type DeckMessage = { type: 'state'; slide: number; blank: boolean } | { type: 'command'; command: Command } | { type: 'hello' };
+export type DeckMessage =
+	| { type: 'state'; slide: number; blank: boolean }
+	| { type: 'command'; command: Command }
+	| { type: 'hello' };

@@ -5,7 +5,14 @@ import type { Story, StorySection } from '$lib/story/model';
 export type Slide =
 	| { kind: 'title'; title: string; map: string; notes: string[] }
 	| { kind: 'figure'; title: string; map: string; notes: string[]; figure: Figure }
-	| { kind: 'account'; title: string; map: string; notes: string[]; section: StorySection; caption: string }
+	| {
+			kind: 'account';
+			title: string;
+			map: string;
+			notes: string[];
+			section: StorySection;
+			caption: string;
+	  }
 	| { kind: 'credits'; title: string; map: string; notes: string[] };
 
 /**
@@ -20,7 +27,9 @@ export function buildSlides(story: Story, captions: Record<string, string>): Sli
 		notes: [figure.sentence],
 		figure
 	});
-	const slides: Slide[] = [{ kind: 'title', title: story.headline, map: 'intro', notes: [story.dek, ...story.intro] }];
+	const slides: Slide[] = [
+		{ kind: 'title', title: story.headline, map: 'intro', notes: [story.dek, ...story.intro] }
+	];
 	for (const { figure } of story.introFigures) slides.push(figureSlide(figure, 'intro'));
 	for (const section of story.sections) {
 		slides.push({
@@ -33,7 +42,12 @@ export function buildSlides(story: Story, captions: Record<string, string>): Sli
 		});
 		for (const { figure } of section.figures) slides.push(figureSlide(figure, section.id));
 	}
-	slides.push({ kind: 'credits', title: story.labels.sourceHeading, map: 'intro', notes: [story.source.credit, story.source.printed] });
+	slides.push({
+		kind: 'credits',
+		title: story.labels.sourceHeading,
+		map: 'intro',
+		notes: [story.source.credit, story.source.printed]
+	});
 	return slides;
 }
 

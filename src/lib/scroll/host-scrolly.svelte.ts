@@ -8,7 +8,11 @@ import type { ActiveStep } from './active-step.svelte';
  * instead of the frame's own scrolling. Step positions are measured when the layout changes, never
  * per message; a message costs a comparison.
  */
-export function hostScrolly(active: ActiveStep, host: HostViewport, { offset }: { offset: () => number }): Attachment<HTMLElement> {
+export function hostScrolly(
+	active: ActiveStep,
+	host: HostViewport,
+	{ offset }: { offset: () => number }
+): Attachment<HTMLElement> {
 	return (container) => {
 		const steps = [...container.querySelectorAll<HTMLElement>('[data-step]')];
 		// State, not a plain variable: a geometry message that changes the layout (the host's
@@ -67,7 +71,10 @@ export function hostSticky(host: HostViewport): Attachment<HTMLElement> {
 
 		$effect(() => {
 			if (!host.known) return;
-			const y = Math.min(Math.max(host.top - frameTop, 0), Math.max(frameHeight - graphicHeight, 0));
+			const y = Math.min(
+				Math.max(host.top - frameTop, 0),
+				Math.max(frameHeight - graphicHeight, 0)
+			);
 			graphic.style.transform = `translate3d(0, ${Math.round(y)}px, 0)`;
 		});
 

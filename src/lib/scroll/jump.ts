@@ -8,7 +8,11 @@ import { prefersReducedMotion } from '$lib/motion/motion';
  */
 export function jumpTo(target: HTMLElement, host?: HostViewport) {
 	if (host?.known) host.jump(target);
-	else target.scrollIntoView({ behavior: prefersReducedMotion() ? 'instant' : 'smooth', block: 'start' });
+	else
+		target.scrollIntoView({
+			behavior: prefersReducedMotion() ? 'instant' : 'smooth',
+			block: 'start'
+		});
 	target.querySelector<HTMLElement>('h2')?.focus({ preventScroll: true });
 	replaceState(`#${target.id}`, {});
 }

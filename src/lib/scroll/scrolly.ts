@@ -36,17 +36,25 @@ export function scrolly(active: ActiveStep, { offset }: ScrollyOptions): Attachm
 		});
 }
 
-function setup(container: HTMLElement, active: ActiveStep, offset: () => DecimalType, fallBack: (error: unknown) => void) {
+function setup(
+	container: HTMLElement,
+	active: ActiveStep,
+	offset: () => DecimalType,
+	fallBack: (error: unknown) => void
+) {
 	const steps = [...container.querySelectorAll<HTMLElement>('[data-step]')];
 	let scroller: ScrollamaInstance | undefined;
 	let stopped = false;
 	// scrollama 3.2 has offset(value) to change the line; its bundled types still name the old API.
-	const setOffset = (value: number) => (scroller as unknown as { offset(value: number): void } | undefined)?.offset(value);
+	const setOffset = (value: number) =>
+		(scroller as unknown as { offset(value: number): void } | undefined)?.offset(value);
 	let holding: string | undefined;
 
 	// A deep link (./#anna) opens on that step. The browser may scroll there only after this
 	// runs: until scrollama sees that step (or the reader moves), its reports are of the way there.
-	let arriving = active.set(decodeURIComponent(location.hash.slice(1))) ? active.current : undefined;
+	let arriving = active.set(decodeURIComponent(location.hash.slice(1)))
+		? active.current
+		: undefined;
 	const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
 	const moved = () => {
 		arriving = undefined;
@@ -71,7 +79,12 @@ function setup(container: HTMLElement, active: ActiveStep, offset: () => Decimal
 				}
 				if (!holding) active.set(step);
 			});
-			stopEnds = onScrollEnd(steps, active, () => window.innerHeight * offset(), () => !!holding || arriving !== undefined);
+			stopEnds = onScrollEnd(
+				steps,
+				active,
+				() => window.innerHeight * offset(),
+				() => !!holding || arriving !== undefined
+			);
 		})
 		.catch(fallBack);
 

@@ -62,7 +62,10 @@ export function sectionOf(account: Account, figures: Figure[] = []): StorySectio
 /** Content → Story: pure, no DOM, so the page, the embed and the presenter share one model. */
 export function buildStory(content: Content): Story {
 	const sections = content.accounts.map((a) => sectionOf(a, content.figures));
-	const figures = Object.fromEntries(content.figures.map((f) => [f.id, f])) as Record<FigureId, Figure>;
+	const figures = Object.fromEntries(content.figures.map((f) => [f.id, f])) as Record<
+		FigureId,
+		Figure
+	>;
 	return {
 		headline: content.headline,
 		dek: content.dek,

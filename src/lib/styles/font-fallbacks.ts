@@ -15,7 +15,12 @@ import timesNewRoman from '@capsizecss/metrics/timesNewRoman';
 type Metrics = typeof arial;
 
 /** Liberation fonts (Linux) are metric-compatible clones: same metrics, other local names. */
-const alias = (metrics: Metrics, name: string): Metrics => ({ ...metrics, familyName: name, fullName: name, postscriptName: name.replace(/ /g, '') });
+const alias = (metrics: Metrics, name: string): Metrics => ({
+	...metrics,
+	familyName: name,
+	fullName: name,
+	postscriptName: name.replace(/ /g, '')
+});
 
 /** Family names of the @font-face rules in app.css (as @fontsource-variable names them). */
 export const SERIF = 'Source Serif 4 Variable';
@@ -23,12 +28,21 @@ export const SANS = 'Inter Variable';
 
 export function fontFallbacksCss(): string {
 	const serif = createFontStack(
-		[{ ...sourceSerif4, familyName: SERIF }, georgia, timesNewRoman, alias(timesNewRoman, 'Liberation Serif'), notoSerif],
+		[
+			{ ...sourceSerif4, familyName: SERIF },
+			georgia,
+			timesNewRoman,
+			alias(timesNewRoman, 'Liberation Serif'),
+			notoSerif
+		],
 		{ fontFaceFormat: 'styleString' }
 	);
-	const sans = createFontStack([{ ...inter, familyName: SANS }, arial, alias(arial, 'Liberation Sans'), roboto], {
-		fontFaceFormat: 'styleString'
-	});
+	const sans = createFontStack(
+		[{ ...inter, familyName: SANS }, arial, alias(arial, 'Liberation Sans'), roboto],
+		{
+			fontFaceFormat: 'styleString'
+		}
+	);
 	return [
 		`:root {\n  --font-serif: ${serif.fontFamily}, serif;\n  --font-sans: ${sans.fontFamily}, sans-serif;\n}`,
 		serif.fontFaces,
