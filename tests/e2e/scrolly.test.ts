@@ -187,6 +187,23 @@ test('rotating a phone keeps the account', async ({ page }) => {
 	await expectSettledOn(page, 'konstantin-roman');
 });
 
+test('an address typed while a deep link is still arriving wins', async ({ page }) => {
+	// Held back, the engine arrives after the reader has already asked for another account.
+	let release: () => void = () => {};
+	const held = new Promise<void>((r) => (release = r));
+	await page.route(/\/_app\/immutable\/chunks\/.*\.js$/, async (route) => {
+		const response = await route.fetch();
+		if ((await response.text()).includes('scrollama error')) await held;
+		await route.fulfill({ response });
+	});
+	await page.setViewportSize(phone.viewport);
+	await page.goto('./#aleksandr');
+	await enhanced(page);
+	await page.evaluate(() => (location.hash = '#konstantin-roman'));
+	release();
+	await expectSettledOn(page, 'konstantin-roman');
+});
+
 test('fast jumps back and forth settle on the last one', async ({ page }) => {
 	await page.goto('./');
 	await enhanced(page);

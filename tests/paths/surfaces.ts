@@ -426,9 +426,13 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 					await scrollRest(page);
 					const view = graphicView(story.locator('[data-graphic]'), page, scrollBy(page));
 					for (let i = 0; i < 10 && !(await view.inView()); i++) await scrollRest(page);
+					// Onto the map, out level with it (no link on the way: the chapters lie below it), then
+					// down the page's margin.
 					const map = (await story.locator('[data-graphic] svg[data-enhanced]').boundingBox())!;
+					const [x, y] = ASIDE(size);
 					await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2, { steps: 4 });
-					await page.mouse.move(...ASIDE(size), { steps: 8 });
+					await page.mouse.move(x, map.y + map.height / 2, { steps: 8 });
+					await page.mouse.move(x, y, { steps: 4 });
 					return look(page, story, frame);
 				},
 				close: () => context.close()
@@ -536,6 +540,19 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 			const { context, page } = await open(browser, start);
 			const deck = new DeckModel(total, Number(start));
 			let notes: Page | undefined;
+			const present = page.locator('[data-present]');
+			/** Until the deck shows what the model says (commands from the notes window arrive over a channel), at most 5 s. */
+			const heard = async () => {
+				for (
+					let i = 0;
+					i < 100 &&
+					((await slideShown()) !== deck.slide ||
+						((await present.getAttribute('data-blank')) === 'true') !== deck.blank);
+					i++
+				) {
+					await page.waitForTimeout(50);
+				}
+			};
 			const slideShown = async () =>
 				Number(await page.locator('[data-present]').getAttribute('data-slide'));
 			return {
@@ -561,21 +578,16 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 						await notes.keyboard.press(action.key);
 						// Headless Chromium animates only the page in front; on a stage both windows show.
 						await page.bringToFront();
-					} else await page.keyboard.press(action.key);
+						deck.key(action.key);
+						// A speaker's hand takes longer to reach the other window than the channel: a key in
+						// the deck pressed at once after could overtake the command on a busy machine.
+						return heard();
+					}
+					await page.keyboard.press(action.key);
 					deck.key(action.key);
 				},
 				async observe() {
-					const present = page.locator('[data-present]');
-					// Commands from the notes window arrive over a channel: give them a moment.
-					for (
-						let i = 0;
-						i < 40 &&
-						((await slideShown()) !== deck.slide ||
-							((await present.getAttribute('data-blank')) === 'true') !== deck.blank);
-						i++
-					) {
-						await page.waitForTimeout(50);
-					}
+					await heard();
 					const shown = await slideShown();
 					const blank = (await present.getAttribute('data-blank')) === 'true';
 					if (shown !== deck.slide || blank !== deck.blank) {

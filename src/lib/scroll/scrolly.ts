@@ -52,9 +52,13 @@ function setup(
 
 	// A deep link (./#anna) opens on that step. The browser may scroll there only after this
 	// runs: until scrollama sees that step (or the reader moves), its reports are of the way there.
-	let arriving = active.set(decodeURIComponent(location.hash.slice(1)))
-		? active.current
-		: undefined;
+	// A new address later (typed, a link, back or forward) is a new destination, arrived at the
+	// same way: the walks typed one while the page was still arriving, and it stayed on the first.
+	let arriving: string | undefined;
+	// Ids are plain slugs: nothing to decode (and a stray "#%" must not throw).
+	const arrive = () => (arriving = active.set(location.hash.slice(1)) ? active.current : undefined);
+	arrive();
+	window.addEventListener('hashchange', arrive);
 	const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
 	const moved = () => {
 		arriving = undefined;
@@ -110,6 +114,7 @@ function setup(
 		stopped = true;
 		stopEnds?.();
 		moved();
+		window.removeEventListener('hashchange', arrive);
 		resizes.disconnect();
 		scroller?.destroy();
 	};
