@@ -26,7 +26,7 @@ export const firefoxEngine: Engine = {
 			}
 		});
 		const page = (await browser.pages())[0] ?? (await browser.newPage());
-		await page.setViewport({ width, height });
+		await sizeViewport(page, width, height);
 		let target: Page | Frame = page;
 		return {
 			goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
@@ -44,3 +44,24 @@ export const firefoxEngine: Engine = {
 	},
 	shutdown: async () => {}
 };
+
+/**
+ * Sizes the viewport. puppeteer sends BiDi's browsingContext.setViewport and, beside it,
+ * emulation.setScreenOrientationOverride, which Firefox ESR 140 does not know: it answers "unknown
+ * command" although the size is set. So an unknown command is tolerated, and the size checked.
+ */
+export async function sizeViewport(
+	page: Pick<Page, 'setViewport' | 'evaluate'>,
+	width: number,
+	height: number
+): Promise<void> {
+	try {
+		await page.setViewport({ width, height });
+	} catch (error) {
+		if (!String(error).includes('unknown command')) throw error;
+	}
+	const [w, h] = await page.evaluate(() => [innerWidth, innerHeight]);
+	if (w !== width || h !== height) {
+		throw new Error(`Firefox's viewport is ${w}x${h}, not the ${width}x${height} asked for`);
+	}
+}

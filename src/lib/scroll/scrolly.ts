@@ -52,14 +52,11 @@ function setup(
 
 	// A deep link (./#anna) opens on that step. The browser may scroll there only after this
 	// runs: until scrollama sees that step (or the reader moves), its reports are of the way there.
-	// A new address later (typed, a link, back or forward) is a new destination, arrived at the
-	// same way: the walks typed one while the page was still arriving, and it stayed on the first.
-	let arriving: string | undefined;
 	// Ids are plain slugs: nothing to decode (and a stray "#%" must not throw).
-	const arrive = () => (arriving = active.set(location.hash.slice(1)) ? active.current : undefined);
-	arrive();
-	window.addEventListener('hashchange', arrive);
-	const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown'] as const;
+	let arriving = active.set(location.hash.slice(1)) ? active.current : undefined;
+	// A new address is the reader moving too: the walks typed one while the page was still
+	// arriving, and the graphic stayed on the first. Where the page then is decides, as for any move.
+	const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown', 'hashchange'] as const;
 	const moved = () => {
 		arriving = undefined;
 		active.readerMoved = true;
@@ -114,7 +111,6 @@ function setup(
 		stopped = true;
 		stopEnds?.();
 		moved();
-		window.removeEventListener('hashchange', arrive);
 		resizes.disconnect();
 		scroller?.destroy();
 	};
