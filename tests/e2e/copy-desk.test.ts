@@ -1,6 +1,14 @@
 import { expect, test } from '@playwright/test';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readFileSync,
+	rmSync,
+	symlinkSync,
+	writeFileSync
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runPorts } from '../ports';
@@ -57,6 +65,37 @@ test('a build with bad copy lists each problem once, with its line, no stack tra
 		expect(output).not.toMatch(/^\s+at /m);
 		// Stopped before compiling anything.
 		expect(output).not.toMatch(/transforming|modules transformed/);
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
+});
+
+test('npm run check:content says ok, or lists the problems and exits 1, without building', () => {
+	const dir = copyProject();
+	try {
+		cpSync('scripts', join(dir, 'scripts'), { recursive: true });
+		// As a newcomer runs it, in a fresh clone: npm runs Kit's sync first (the tsconfig extends its output).
+		const check = () =>
+			spawnSync('npm', ['run', '--silent', 'check:content'], {
+				cwd: dir,
+				encoding: 'utf8',
+				timeout: 60_000
+			});
+		const ok = check();
+		expect(ok.status, ok.stderr).toBe(0);
+		expect(ok.stdout.trim()).toBe('story.aml: ok');
+
+		writeFileSync(join(dir, STORY), bad);
+		const problems = check();
+		expect(problems.status).toBe(1);
+		const lines = `${problems.stderr}${problems.stdout}`.trim().split('\n');
+		expect(lines).toHaveLength(3);
+		expect(lines[0]).toBe(PROBLEMS[0]);
+		expect(lines[1]).toMatch(PROBLEMS[1] as RegExp);
+		expect(lines[2]).toBe('story.aml: 2 problems');
+		expect(existsSync(join(dir, 'build')) || existsSync(join(dir, '.svelte-kit/output'))).toBe(
+			false
+		);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
