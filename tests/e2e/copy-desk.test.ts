@@ -74,7 +74,7 @@ test('npm run check:content says ok, or lists the problems and exits 1, without 
 	const dir = copyProject();
 	try {
 		cpSync('scripts', join(dir, 'scripts'), { recursive: true });
-		// As a newcomer runs it, in a fresh clone: npm runs Kit's sync first (the tsconfig extends its output).
+		// As a newcomer runs it, in a fresh clone (no .svelte-kit yet: the script runs Kit's sync first).
 		const check = () =>
 			spawnSync('npm', ['run', '--silent', 'check:content'], {
 				cwd: dir,
