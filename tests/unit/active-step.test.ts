@@ -7,7 +7,6 @@ describe('the active step', () => {
 	it('starts on the first step', () => {
 		const active = new ActiveStep(steps);
 		expect(active.current).toBe('intro');
-		expect(active.index).toBe(0);
 		expect(active.readerMoved).toBe(false);
 	});
 
@@ -15,14 +14,14 @@ describe('the active step', () => {
 		const active = new ActiveStep(steps);
 		expect(active.set('anna')).toBe(true);
 		expect(active.current).toBe('anna');
-		expect(active.index).toBe(2);
 		expect(active.set('#anna')).toBe(false);
 		expect(active.set('')).toBe(false);
 		expect(active.set(undefined)).toBe(false);
 		expect(active.current).toBe('anna');
 	});
 
-	it('refuses an empty story', () => {
-		expect(() => new ActiveStep([])).toThrow();
+	it('refuses an empty story when it is typed', () => {
+		// @ts-expect-error a story without steps does not compile
+		void (() => new ActiveStep([]));
 	});
 });

@@ -3,7 +3,7 @@
  * only by the scroll engine (or a jump) and read by the graphic, the chapter nav and the URL.
  */
 export class ActiveStep<Id extends string = string> {
-	#current = $state() as Id;
+	#current: Id;
 	#steps: readonly Id[];
 	/**
 	 * False until the reader scrolls, taps or presses a key: changes before that (a deep link,
@@ -11,23 +11,14 @@ export class ActiveStep<Id extends string = string> {
 	 */
 	readerMoved = false;
 
-	constructor(steps: readonly Id[]) {
-		if (steps.length === 0) throw new Error('ActiveStep needs at least one step');
+	/** A story has at least one step: the type says so, so the browser need not check. */
+	constructor(steps: readonly [Id, ...Id[]]) {
 		this.#steps = steps;
-		this.#current = steps[0]!;
+		this.#current = $state(steps[0]);
 	}
 
 	get current(): Id {
 		return this.#current;
-	}
-
-	get steps(): readonly Id[] {
-		return this.#steps;
-	}
-
-	/** Position of the current step, 0-based. */
-	get index(): number {
-		return this.#steps.indexOf(this.#current);
 	}
 
 	/** Moves to `id` when it is a known step; anything else (a stray hash) is ignored. */

@@ -35,7 +35,7 @@ export interface Story {
 	sections: StorySection[];
 	figures: Record<FigureId, Figure>;
 	/** The scroll steps in reading order: the intro, then each account. */
-	steps: StepId[];
+	steps: [StepId, ...StepId[]];
 }
 
 /** Each figure goes after the paragraph that holds its source sentence. */
