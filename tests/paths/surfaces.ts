@@ -360,8 +360,34 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 			picture,
 			wrong: at.includes(state)
 				? undefined
-				: `shows ${state} where the reader reads ${at.join(' or ')}`
+				: `shows ${state} where the reader reads ${at.join(' or ')} ${await frameGeometry(page, frame, view)}`
 		};
+	}
+
+	/**
+	 * What the frame believes against what the host shows, for a wrong look: tells a frame left
+	 * with a stale geometry (a message lost) from a frame that judged a fresh one wrongly.
+	 */
+	async function frameGeometry(page: Page, frame: Frame, view: { top: number; height: number }) {
+		const iframe = await page.evaluate(() => {
+			const element = document.querySelector<HTMLIFrameElement>('iframe[src*="/embed/"]')!;
+			return { height: element.getBoundingClientRect().height, style: element.style.height };
+		});
+		const inside = await frame.evaluate(() => {
+			const graphic = document.querySelector<HTMLElement>('[data-graphic]')!;
+			const frameTop = graphic.parentElement!.getBoundingClientRect().top + scrollY;
+			const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')].map(
+				(step) => `${step.dataset.step}@${Math.round(step.getBoundingClientRect().top + scrollY)}`
+			);
+			return {
+				transform: graphic.style.transform,
+				frameTop: Math.round(frameTop),
+				documentHeight: document.documentElement.getBoundingClientRect().height,
+				width: innerWidth,
+				steps: steps.join(' ')
+			};
+		});
+		return JSON.stringify({ host: view, iframe, inside });
 	}
 
 	return {
