@@ -1,12 +1,14 @@
 import type { Handle } from '@sveltejs/kit';
+import { version } from '$app/environment';
 import { env } from '$env/dynamic/public';
 import { render } from 'svelte/server';
 import StoryMeta from '$lib/components/StoryMeta.svelte';
 import { loadContent } from '$lib/content/load.server';
+import { mapDefs } from '$lib/map/defs.server';
 import { storyMap } from '$lib/map/story-map.server';
 import { buildStory } from '$lib/story/model';
 
-/** Placeholder in app.html for the map's shared outlines. */
+/** Placeholder in app.html for the references to the map's shared outlines. */
 const MAP_DEFS = '<!--map-defs-->';
 /** Placeholder in app.html for the title, share tags and JSON-LD every route shares. */
 const STORY_META = '<!--story-meta-->';
@@ -34,7 +36,15 @@ export const handle: Handle = ({ event, resolve }) =>
 		transformPageChunk: ({ html }) =>
 			html
 				.replace(STORY_META, storyMeta)
-				// The country outlines go into the HTML once, outside the hydrated tree, and only on
-				// pages that draw a map.
-				.replace(MAP_DEFS, () => (html.includes('href="#map-land"') ? storyMap().defs : ''))
+				// Pages that draw a map point into map.svg, relative to the route (any subpath works);
+				// the build's version in the address makes a new build's outlines a new file to caches.
+				.replace(MAP_DEFS, () =>
+					html.includes('href="#map-land"')
+						? mapDefs(storyMap().map, `${toRoot(event.url.pathname)}map.svg?v=${version}`)
+						: ''
+				)
 	});
+
+/** The way from a route's folder back to the site's root: `./` for `/`, `../` for `/embed/`. */
+const toRoot = (pathname: string) =>
+	'../'.repeat(pathname.split('/').filter(Boolean).length) || './';

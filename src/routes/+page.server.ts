@@ -1,10 +1,8 @@
-import { loadContent } from '$lib/content/load.server';
-import { mapForPage } from '$lib/map/story-map.server';
-import { buildStory } from '$lib/story/model';
+import { storyPageData } from '$lib/story/page-data.server';
+import { forBrowser } from '$lib/story/server-text';
 
+/** What the browser hydrates with: serialized into the page, so no running text (server-text.ts). */
 export function load() {
-	return {
-		story: buildStory(loadContent()),
-		map: mapForPage()
-	};
+	const data = storyPageData();
+	return { ...data, story: forBrowser(data.story) };
 }

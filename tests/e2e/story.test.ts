@@ -115,6 +115,21 @@ test.describe('semantics', () => {
 		expect(html.match(/(?:href|src)="https?:[^"]*"/g) ?? []).toEqual([]);
 	});
 
+	test('the running text is in the page once: not in the data it hydrates with', async ({
+		request
+	}) => {
+		for (const route of ['./', './embed/']) {
+			const html = await (await request.get(route)).text();
+			const data = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
+			expect(data).toContain('konstantin-roman');
+			// Every sentence of the source that the page shows, by its first words.
+			const inData = sentences.filter((s) => s.length > 40 && data.includes(s.slice(0, 40)));
+			expect(inData, route).toEqual([]);
+			const inMarkup = sentences.filter((s) => s.length > 40 && !html.includes(s.slice(0, 40)));
+			expect(inMarkup, route).toEqual([]);
+		}
+	});
+
 	test('the web fonts load from the page origin', async ({ page }) => {
 		await page.goto('./');
 		await page.evaluate(() => document.fonts.ready);

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from '$lib/content/parse';
 import { buildStory } from '$lib/story/model';
+import { forBrowser, serverText } from '$lib/story/server-text';
 import { HEADINGS, SOURCE, normalize, sourceSentences } from '../source-text';
 
 const story = buildStory(parseContent(readFileSync('src/content/story.aml', 'utf8'), SOURCE));
@@ -38,5 +39,22 @@ describe('the story model', () => {
 		for (const section of story.sections) {
 			for (const p of section.paragraphs) expect(p.startsWith('“')).toBe(true);
 		}
+	});
+
+	it('goes to the browser without its running text, and with all that scripts read', () => {
+		const sent = forBrowser(story);
+		const json = JSON.stringify(sent);
+		const long = sourceSentences().filter((s) => s.length > 40);
+		expect(long.filter((s) => json.includes(s.slice(0, 40)))).toEqual([]);
+		expect(sent.steps).toEqual(story.steps);
+		expect(sent.sections.map((s) => [s.id, s.who, s.where, s.paragraphs.length])).toEqual(
+			story.sections.map((s) => [s.id, s.who, s.where, s.paragraphs.length])
+		);
+		expect(sent.introFigures[0]!.figure).toBe(sent.figures.fled);
+		expect(sent.figures.colleagues.value).toBe(51);
+	});
+
+	it('writes server text as text, never markup', () => {
+		expect(serverText('a < b & c > d')).toBe('a &lt; b &amp; c &gt; d');
 	});
 });

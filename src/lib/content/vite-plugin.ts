@@ -59,8 +59,11 @@ export function storyContent(): Plugin {
 			process.exit(1);
 		},
 		resolveId: (source) => (source === ID ? `\0${ID}` : undefined),
-		load(id) {
+		load(id, options) {
 			if (id !== `\0${ID}`) return;
+			// The browser never gets the copy from here: its text is in the HTML (server-text.ts).
+			if (!options?.ssr)
+				return 'export const content = undefined;\nexport const problems = undefined;';
 			const checked = checkStory(root);
 			return checked.error
 				? `export const content = undefined;\nexport const problems = ${JSON.stringify(problemList(checked.error))};`

@@ -6,18 +6,31 @@ export const countryId = (name: string) =>
 const escapeAttr = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
+type Geometry = Pick<MapData, 'countries' | 'borders'>;
+
 /**
- * The map's shared geometry as one hidden SVG of <defs>: every map on the page draws it with
- * <use>, so the outlines are in the HTML once. Inserted by hooks.server.ts outside the Svelte
- * tree, so the hydrated page data never carries the path strings.
+ * The map's shared geometry as a file of its own (build/map.svg): the outlines are most of a
+ * map's bytes and the same on every route, so they are fetched once and cached rather than sent
+ * in every page's HTML.
  */
-export function mapDefsSvg(map: Pick<MapData, 'countries' | 'borders'>): string {
+export function mapSprite(map: Geometry): string {
 	const countries = map.countries
 		.map((c) => `<path id="${countryId(c.name)}" d="${escapeAttr(c.d)}"/>`)
 		.join('');
 	return (
-		`<svg class="map-defs" width="0" height="0" aria-hidden="true" focusable="false">` +
-		`<defs><g id="map-land">${countries}</g>` +
-		`<path id="map-borders" d="${escapeAttr(map.borders)}" fill="none" vector-effect="non-scaling-stroke"/></defs></svg>`
+		`<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="map-land">${countries}</g>` +
+		`<path id="map-borders" d="${escapeAttr(map.borders)}" fill="none" vector-effect="non-scaling-stroke"/></defs></svg>\n`
 	);
+}
+
+/**
+ * What a page carries instead: one hidden <use> per shape, pointing into the file. The maps keep
+ * drawing `#map-land` and the like from their own document, so nothing in the hydrated tree
+ * depends on where the file lies relative to the route. Inserted by hooks.server.ts outside the
+ * Svelte tree.
+ */
+export function mapDefs(map: Geometry, sprite: string): string {
+	const ids = ['map-land', 'map-borders', ...map.countries.map((c) => countryId(c.name))];
+	const uses = ids.map((id) => `<use id="${id}" href="${escapeAttr(`${sprite}#${id}`)}"/>`);
+	return `<svg class="map-defs" width="0" height="0" aria-hidden="true" focusable="false"><defs>${uses.join('')}</defs></svg>`;
 }

@@ -1,1 +1,1 @@
-export { load } from '../+page.server';
+export { storyPageData as load } from '$lib/story/page-data.server';
