@@ -125,6 +125,31 @@ test('if the scroll engine cannot start, the story still reads, each account wit
 	problems.length = 0;
 });
 
+test('if the map’s motion cannot load, each account shows its own map and the counters their values', async ({
+	page,
+	problems
+}) => {
+	// The motion comes after hydration, in chunks of its own (lazy-attachment.svelte.ts): lose them
+	// on the way, as a flaky network would.
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const code = await response.text();
+		if (code.includes('dataset.enhanced') || code.includes('beforeprint')) await route.abort();
+		else await route.fulfill({ response });
+	});
+	await page.goto('./#oleg');
+	await expect(page.locator('.scrolly[data-static-maps]')).toHaveCount(1);
+	await expect(page.locator('[data-inline-map="oleg"]')).toBeVisible();
+	await expect(page.locator('[data-graphic]')).toBeHidden();
+	await expect(page.locator('#oleg')).toBeInViewport();
+	await expect(page.locator('[data-counter="fled"]')).toHaveText('200,000');
+	await expect(page.locator('[data-motion]')).toHaveCount(0);
+	expect(problems.filter((p) => !/could not load|Failed to fetch|net::ERR_FAILED/.test(p))).toEqual(
+		[]
+	);
+	problems.length = 0;
+});
+
 test('printed, the story is all its text, each account with its map, nothing sticky', async ({
 	page
 }) => {

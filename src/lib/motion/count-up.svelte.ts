@@ -36,6 +36,25 @@ export interface CountUpOptions {
 	onAppear?: boolean;
 }
 
+/**
+ * Every figure callout (`[data-figure]`) under the element counts up, with countUp: the server
+ * wrote the callouts (they are not hydrated), and `figures` gives each its value.
+ */
+export function countUps(
+	figures: Readonly<Record<string, { value: number }>>,
+	options: Pick<CountUpOptions, 'host' | 'onAppear'> = {}
+): Attachment<HTMLElement> {
+	return (root) => {
+		const stops = [...root.querySelectorAll<HTMLElement>('[data-figure]')].map((callout) => {
+			const value = figures[callout.dataset.figure ?? '']?.value;
+			if (value === undefined) return undefined;
+			// The large number takes longer, so its digits are not a blur.
+			return countUp({ value, duration: value > 1000 ? 1.8 : 1.4, ...options })(callout);
+		});
+		return () => stops.forEach((stop) => stop?.());
+	};
+}
+
 /** Where the counter is relative to the reader's view. */
 interface Sighting {
 	/**
