@@ -29,8 +29,23 @@ export function mapMotion({
 	return (svg) => {
 		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup built once, never changed
 		const byStep = new Map(states.map((s) => [s.step, s]));
-		const layers = (id: string) => [...svg.querySelectorAll<SVGGElement>(`[data-layer="${id}"]`)];
 		const allLayers = [...svg.querySelectorAll<SVGGElement>('[data-layer]')];
+		const layers = (id: string) => allLayers.filter((l) => l.dataset.layer === id);
+		// A hidden layer waits outside the map, a comment holding its place: Chromium lays out the
+		// lettering of display: none layers again on every new viewBox, and the other steps' names
+		// made most of a landing frame (a viewBox change 1.5–2.4 ms at 1x with them, 0.5 without).
+		// eslint-disable-next-line svelte/prefer-svelte-reactivity -- DOM bookkeeping, never read reactively
+		const places = new Map(allLayers.map((l) => [l, document.createComment('')] as const));
+		const hidden = (l: SVGGElement) =>
+			l.style.display ? l.style.display === 'none' : l.getAttribute('display') === 'none';
+		/** Takes hidden layers out and puts shown ones back, each in its place. */
+		const placeLayers = () => {
+			for (const [layer, place] of places) {
+				if (hidden(layer)) {
+					if (layer.isConnected) layer.replaceWith(place);
+				} else if (!layer.isConnected) place.replaceWith(layer);
+			}
+		};
 		const borders = [...svg.querySelectorAll<SVGElement>('.borders')];
 		let size = { width: svg.clientWidth, height: svg.clientHeight };
 		/** The viewBox the map is drawn at. */
@@ -76,6 +91,7 @@ export function mapMotion({
 		};
 		svg.dataset.enhanced = '';
 		setMarkScale();
+		placeLayers();
 		// Fetch and parse gsap while the reader reads the top, not in the frame of the first move.
 		const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
 		if (!prefersReducedMotion()) idle(() => void loadMapTimeline());
@@ -93,8 +109,11 @@ export function mapMotion({
 			setMarkScale();
 			setView(target.view);
 			for (const layer of allLayers) show(layer, layer.dataset.layer === target.step);
+			placeLayers();
 			for (const line of borders) line.style.opacity = '';
-			for (const route of svg.querySelectorAll<SVGPathElement>('.route-fled')) {
+			for (const route of allLayers.flatMap((l) => [
+				...l.querySelectorAll<SVGPathElement>('.route-fled')
+			])) {
 				route.style.strokeDasharray = '';
 				route.style.strokeDashoffset = '';
 			}
@@ -116,6 +135,7 @@ export function mapMotion({
 				to: target.view,
 				look,
 				setView,
+				placeLayers,
 				done
 			});
 		};
@@ -146,6 +166,7 @@ export function mapMotion({
 			request++;
 			timeline?.kill();
 			sizes.disconnect();
+			for (const [layer, place] of places) if (place.isConnected) place.replaceWith(layer);
 		};
 	};
 }

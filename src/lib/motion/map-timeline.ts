@@ -23,6 +23,8 @@ export interface MapChange {
 	look: (view: View) => void;
 	/** Draws the view the move ends on. */
 	setView: (view: View) => void;
+	/** Takes the hidden layers out of the map and puts the shown ones back (map-motion). */
+	placeLayers: () => void;
 	/** Called when the change has wholly landed (not when it is killed). */
 	done: () => void;
 }
@@ -42,6 +44,7 @@ export function mapTimeline({
 	to,
 	look,
 	setView,
+	placeLayers,
 	done
 }: MapChange): gsap.core.Timeline {
 	const tones = layers.filter((l) => l.classList.contains('tones'));
@@ -54,9 +57,11 @@ export function mapTimeline({
 	const tl = gsap.timeline({ defaults: { ease: 'power2.inOut' }, onComplete: done });
 	// The incoming names wait hidden; anything still fading from an interrupted change goes.
 	tl.set(marks, { display: 'none', opacity: 0 }, 0);
+	tl.call(placeLayers, undefined, 0);
 	tl.to([...outgoing, ...borders], { opacity: 0, duration: OUT, ease: 'power1.out' }, 0);
 	tl.set(outgoing, { display: 'none' }, OUT);
 	tl.set(tones, { display: 'inline' }, OUT);
+	tl.call(placeLayers, undefined, OUT);
 	tl.to(tones, { opacity: 1, duration: DURATION * 0.6, ease: 'power1.out' }, OUT);
 	tl.to(
 		view,
@@ -73,6 +78,7 @@ export function mapTimeline({
 	);
 	tl.to(borders, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
 	tl.set(marks, { display: 'inline' }, IN);
+	tl.call(placeLayers, undefined, IN);
 	tl.to(marks, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
 	if (routes.length > 0) {
 		// A route draws itself by its dash, measured when the draw starts. Its stroke does not
