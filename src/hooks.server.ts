@@ -7,6 +7,8 @@ import { loadContent } from '$lib/content/load.server';
 import { mapDefs } from '$lib/map/defs.server';
 import { storyMap } from '$lib/map/story-map.server';
 import { buildStory } from '$lib/story/model';
+import { AFTER_PAINT, paintFirst, withHash, type PaintedFirst } from '$lib/paint-first.server';
+import { SANS, SERIF } from '$lib/styles/font-fallbacks';
 
 /** Placeholder in app.html for the references to the map's shared outlines. */
 const MAP_DEFS = '<!--map-defs-->';
@@ -28,22 +30,38 @@ function storyMeta(): string {
 	}).head);
 }
 
-export const handle: Handle = ({ event, resolve }) =>
-	resolve(event, {
-		// Both fonts set the first screen: fetch them with the HTML instead of after the CSS is parsed.
-		// Kit writes these preload links with relative paths, so they work under any subpath.
-		preload: ({ type }) => type === 'js' || type === 'css' || type === 'font',
-		transformPageChunk: ({ html }) =>
-			html
-				.replace(STORY_META, storyMeta)
-				// Pages that draw a map point into map.svg, relative to the route (any subpath works);
-				// the build's version in the address makes a new build's outlines a new file to caches.
-				.replace(MAP_DEFS, () =>
-					html.includes('href="#map-land"')
-						? mapDefs(storyMap().map, `${toRoot(event.url.pathname)}map.svg?v=${version}`)
-						: ''
-				)
+export const handle: Handle = async ({ event, resolve }) => {
+	let painted: PaintedFirst | undefined;
+	const response = await resolve(event, {
+		transformPageChunk: ({ html }) => {
+			painted = paintFirst(
+				html
+					.replace(STORY_META, storyMeta)
+					// Pages that draw a map point into map.svg, relative to the route (any subpath works);
+					// the build's version in the address makes a new build's outlines a new file to caches.
+					// They are added after the first paint, or as the page is parsed without JavaScript.
+					.replace(MAP_DEFS, () =>
+						html.includes('href="#map-land"')
+							? `<noscript ${AFTER_PAINT}>${mapDefs(
+									storyMap().map,
+									`${toRoot(event.url.pathname)}map.svg?v=${version}`,
+									(id) => html.includes(`href="#${id}"`)
+								)}</noscript>`
+							: ''
+					),
+				WEB_FONTS
+			);
+			return painted.html;
+		}
 	});
+	// Served pages (dev, preview) carry their CSP in a header, not in the page.
+	const csp = response.headers.get('content-security-policy');
+	if (csp && painted) response.headers.set('content-security-policy', withHash(csp, painted));
+	return response;
+};
+
+/** Every weight of both variable fonts is in one file each: one query per family loads it. */
+const WEB_FONTS = [`1em "${SERIF}"`, `1em "${SANS}"`];
 
 /** The way from a route's folder back to the site's root: `./` for `/`, `../` for `/embed/`. */
 const toRoot = (pathname: string) =>

@@ -12,6 +12,7 @@ import {
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { runPorts } from '../ports';
+import { enhanced } from './fixtures';
 
 // What a copy editor sees of a mistake: once, with its line, in the terminal and in the browser.
 // Each test works on a copy of the project, so the tree being tested is never edited.
@@ -131,6 +132,9 @@ test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file 
 		await page.goto(url);
 		const headline = page.locator('h1');
 		await expect(headline).toHaveText('Flee, hide or fight', { timeout: 60_000 });
+		// The headline is in the HTML; Vite's client, which shows the overlay, comes with the
+		// page's script after the first paint.
+		await enhanced(page);
 
 		writeFileSync(join(dir, STORY), bad);
 		const overlay = page.locator('vite-error-overlay');

@@ -98,6 +98,8 @@ test('the speaker notes follow the presenter, and drive it', async ({ context })
 	await notes.goto('./present/notes/');
 	const root = notes.locator('[data-present-notes]');
 	await expect(root).toHaveAttribute('data-slide', '1');
+	// The deck answered the notes window's hello: keys pressed here now reach it.
+	await expect(root).toHaveAttribute('data-connected', '');
 	await presenter.keyboard.press('ArrowRight');
 	await presenter.keyboard.press('ArrowRight');
 	await expect(root).toHaveAttribute('data-slide', '3');

@@ -597,7 +597,7 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 							notes = await context.newPage();
 							await notes.goto(`${ROOT}present/notes/`);
 							await notes
-								.locator(`[data-present-notes][data-slide="${await slideShown()}"]`)
+								.locator(`[data-present-notes][data-connected][data-slide="${await slideShown()}"]`)
 								.waitFor();
 						}
 						await notes.bringToFront();

@@ -1,0 +1,110 @@
+import { createHash } from 'node:crypto';
+
+/**
+ * Paint first, then load the rest. Kit's page starts fetching its modules, the web fonts and the
+ * map's outlines while the HTML is still parsing, and on a phone the first paint then waits for
+ * them. Here the first paint has only the HTML and its CSS: the text in the size-matched local
+ * fonts (font-fallbacks.ts), the maps without outlines. The rest starts once the text is on
+ * screen. Without JavaScript, the `<noscript>` outlines and `@media (scripting: none)` fonts
+ * apply as the page is parsed.
+ */
+
+/** What waits for the first paint. */
+export interface AfterPaint {
+	/** Module URLs Kit would preload in the head. */
+	modules: string[];
+	/** `document.fonts.load()` queries for the web fonts; `web-fonts` on `<html>` once loaded. */
+	fonts: string[];
+}
+
+/** Marks a `<noscript>` whose markup is added to the page after the first paint. */
+export const AFTER_PAINT = 'data-after-paint';
+
+/**
+ * Runs in the browser, written into Kit's inline start script: calls `start` after the first
+ * contentful paint (or at once where paint timing is missing, or after a second in a page that is
+ * not painting, such as a hidden tab or an iframe out of view). Self-contained: it is serialised.
+ * `<html>` carries `data-motion="running"` until the web fonts are in: the picture is not final.
+ */
+export function afterFirstPaint(options: AfterPaint, start: () => void): void {
+	const root = document.documentElement;
+	let started = false;
+	const go = () => {
+		if (started) return;
+		started = true;
+		for (const href of options.modules) {
+			const link = document.createElement('link');
+			link.rel = 'modulepreload';
+			link.href = href;
+			document.head.append(link);
+		}
+		start();
+		for (const later of document.querySelectorAll('noscript[data-after-paint]'))
+			later.insertAdjacentHTML('afterend', later.textContent ?? '');
+		Promise.all(options.fonts.map((font) => document.fonts.load(font)))
+			.catch(() => undefined)
+			.then(() => {
+				root.classList.add('web-fonts');
+				delete root.dataset.motion;
+			});
+	};
+	root.dataset.motion = 'running';
+	if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return go();
+	new PerformanceObserver((list, observer) => {
+		if (list.getEntriesByName('first-contentful-paint').length === 0) return;
+		observer.disconnect();
+		go();
+	}).observe({ type: 'paint', buffered: true });
+	setTimeout(go, 1000);
+}
+
+const MODULE_PRELOAD = /<link href="([^"]+)" rel="modulepreload">\s*/g;
+const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
+
+/** A page rewritten, and the CSP source of its start script before and after. */
+export interface PaintedFirst {
+	html: string;
+	from: string;
+	to: string;
+}
+
+/**
+ * Rewrites a page Kit rendered: its module preloads move into its start script, which now waits
+ * for the first paint. A prerendered page's CSP (a meta tag) gets the new script's hash here; a
+ * served page's (a header, in dev) through `withHash`. Throws when the page is not shaped as Kit 2
+ * writes it, so that an upgrade that changes it fails the build, not the page.
+ */
+export function paintFirst(html: string, fonts: string[]): PaintedFirst {
+	const modules = [...html.matchAll(MODULE_PRELOAD)].map((m) => m[1]!);
+	const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].filter((m) =>
+		m[1]!.includes('kit.start(')
+	);
+	if (scripts.length !== 1) throw new Error(`paintFirst: ${scripts.length} Kit start scripts`);
+	const boot = scripts[0]![1]!;
+	const call = boot.indexOf('Promise.all([');
+	const end = boot.lastIndexOf('});');
+	if (call < 0 || end < call || boot.indexOf('Promise.all([', call + 1) >= 0)
+		throw new Error('paintFirst: Kit start script not as expected');
+	const options: AfterPaint = { modules, fonts };
+	const deferred =
+		boot.slice(0, call) +
+		`(${afterFirstPaint.toString()})(${JSON.stringify(options)}, () => ` +
+		boot.slice(call, end) +
+		'}));' +
+		boot.slice(end + 3);
+
+	const from = `'sha256-${sha256(boot)}'`;
+	const to = `'sha256-${sha256(deferred)}'`;
+	let page = html.replace(MODULE_PRELOAD, '').replace(boot, () => deferred);
+	const meta = CSP_META.exec(page);
+	if (meta) page = page.replace(meta[0], () => withHash(meta[0], { from, to }));
+	return { html: page, from, to };
+}
+
+/** A CSP with the start script's new hash in place of Kit's. */
+export function withHash(csp: string, { from, to }: Omit<PaintedFirst, 'html'>): string {
+	if (!csp.includes(from)) throw new Error('paintFirst: the CSP lacks the start script');
+	return csp.replace(from, to);
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('base64');
