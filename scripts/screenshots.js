@@ -37,8 +37,7 @@ for (const colorScheme of /** @type {('light' | 'dark')[]} */ (values.schemes.sp
 				reducedMotion: 'reduce'
 			});
 			await page.goto(values.url + spot);
-			// The web fonts arrive after the first paint (paint-first.server.ts).
-			await page.locator('html.web-fonts').waitFor({ state: 'attached' });
+			await page.evaluate(() => document.fonts.ready);
 			await page.waitForTimeout(300);
 			const name = `${values.out}/${width}x${height}-${colorScheme}${spot.replace('#', '-') || '-top'}.png`;
 			await page.screenshot({ path: name });

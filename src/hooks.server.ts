@@ -8,7 +8,6 @@ import { mapDefs } from '$lib/map/defs.server';
 import { storyMap } from '$lib/map/story-map.server';
 import { buildStory } from '$lib/story/model';
 import { AFTER_PAINT, paintFirst, withHash, type PaintedFirst } from '$lib/paint-first.server';
-import { SANS, SERIF } from '$lib/styles/font-fallbacks';
 
 /** Placeholder in app.html for the references to the map's shared outlines. */
 const MAP_DEFS = '<!--map-defs-->';
@@ -48,8 +47,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 									(id) => html.includes(`href="#${id}"`)
 								)}</noscript>`
 							: ''
-					),
-				WEB_FONTS
+					)
 			);
 			return painted.html;
 		}
@@ -59,9 +57,6 @@ export const handle: Handle = async ({ event, resolve }) => {
 	if (csp && painted) response.headers.set('content-security-policy', withHash(csp, painted));
 	return response;
 };
-
-/** Every weight of both variable fonts is in one file each: one query per family loads it. */
-const WEB_FONTS = [`1em "${SERIF}"`, `1em "${SANS}"`];
 
 /** The way from a route's folder back to the site's root: `./` for `/`, `../` for `/embed/`. */
 const toRoot = (pathname: string) =>

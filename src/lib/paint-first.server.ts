@@ -1,11 +1,10 @@
 import { createHash } from 'node:crypto';
 
 /**
- * Paint first, then load the rest. Kit's page starts fetching its modules, the web fonts and the
- * map's outlines while the HTML is still parsing, and on a phone the first paint then waits for
- * them. Here the first paint has only the HTML and its CSS: the text in the size-matched local
- * fonts (font-fallbacks.ts), the maps without outlines. The rest starts once the text is on
- * screen. Without JavaScript, the `<noscript>` outlines and `@media (scripting: none)` fonts
+ * Paint first, then load the rest. Kit's page fetches and runs its modules while the HTML is still
+ * parsing, and the map's outlines come with it: on a cheap phone the first paint then waits for
+ * the hydration. Here the first paint has the HTML, its CSS and the web fonts; the modules and
+ * the outlines start once the text is on screen. Without JavaScript, the `<noscript>` outlines
  * apply as the page is parsed.
  */
 
@@ -13,8 +12,6 @@ import { createHash } from 'node:crypto';
 export interface AfterPaint {
 	/** Module URLs Kit would preload in the head. */
 	modules: string[];
-	/** `document.fonts.load()` queries for the web fonts; `web-fonts` on `<html>` once loaded. */
-	fonts: string[];
 }
 
 /** Marks a `<noscript>` whose markup is added to the page after the first paint. */
@@ -24,10 +21,8 @@ export const AFTER_PAINT = 'data-after-paint';
  * Runs in the browser, written into Kit's inline start script: calls `start` after the first
  * contentful paint (or at once where paint timing is missing, or after a second in a page that is
  * not painting, such as a hidden tab or an iframe out of view). Self-contained: it is serialised.
- * `<html>` carries `data-motion="running"` until the web fonts are in: the picture is not final.
  */
 export function afterFirstPaint(options: AfterPaint, start: () => void): void {
-	const root = document.documentElement;
 	let started = false;
 	const go = () => {
 		if (started) return;
@@ -41,14 +36,7 @@ export function afterFirstPaint(options: AfterPaint, start: () => void): void {
 		start();
 		for (const later of document.querySelectorAll('noscript[data-after-paint]'))
 			later.insertAdjacentHTML('afterend', later.textContent ?? '');
-		Promise.all(options.fonts.map((font) => document.fonts.load(font)))
-			.catch(() => undefined)
-			.then(() => {
-				root.classList.add('web-fonts');
-				delete root.dataset.motion;
-			});
 	};
-	root.dataset.motion = 'running';
 	if (!PerformanceObserver.supportedEntryTypes?.includes('paint')) return go();
 	new PerformanceObserver((list, observer) => {
 		if (list.getEntriesByName('first-contentful-paint').length === 0) return;
@@ -74,7 +62,7 @@ export interface PaintedFirst {
  * served page's (a header, in dev) through `withHash`. Throws when the page is not shaped as Kit 2
  * writes it, so that an upgrade that changes it fails the build, not the page.
  */
-export function paintFirst(html: string, fonts: string[]): PaintedFirst {
+export function paintFirst(html: string): PaintedFirst {
 	const modules = [...html.matchAll(MODULE_PRELOAD)].map((m) => m[1]!);
 	const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].filter((m) =>
 		m[1]!.includes('kit.start(')
@@ -85,7 +73,7 @@ export function paintFirst(html: string, fonts: string[]): PaintedFirst {
 	const end = boot.lastIndexOf('});');
 	if (call < 0 || end < call || boot.indexOf('Promise.all([', call + 1) >= 0)
 		throw new Error('paintFirst: Kit start script not as expected');
-	const options: AfterPaint = { modules, fonts };
+	const options: AfterPaint = { modules };
 	const deferred =
 		boot.slice(0, call) +
 		`(${afterFirstPaint.toString()})(${JSON.stringify(options)}, () => ` +

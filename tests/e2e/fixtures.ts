@@ -62,8 +62,3 @@ export async function visibleText(page: Page): Promise<string> {
 export async function enhanced(page: Page): Promise<void> {
 	await page.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
 }
-
-/** Waits until the web fonts, which load after the first paint, are in and set the text. */
-export async function webFonts(page: Page): Promise<void> {
-	await page.locator('html.web-fonts').waitFor({ state: 'attached' });
-}

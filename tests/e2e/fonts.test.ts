@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import fontverter from 'fontverter';
 import * as hb from 'harfbuzzjs';
 import { WEB_FONTS } from '../../src/lib/styles/web-fonts.ts';
-import { expect, test, webFonts } from './fixtures';
+import { expect, test } from './fixtures';
 
 // The web fonts are cut to the story at build time (src/lib/styles/web-fonts.ts). What a page
 // shows is the judge: every character, weight and OpenType feature the rendered text asks of a
@@ -54,7 +54,6 @@ for (const route of ['./', './embed/', './present/', './present/notes/']) {
 		const declared = declaredFonts(route);
 		expect(declared.map((d) => d.family).sort()).toEqual(WEB_FONTS.map((f) => f.family).sort());
 		await page.goto(route);
-		await webFonts(page);
 		// Every text node, shown or not (slides and captions wait hidden), by the web font that
 		// sets it and what its style asks of it.
 		const used = await page.evaluate(

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HEADINGS, normalize } from '../source-text';
-import { expect, test, webFonts } from './fixtures';
+import { expect, test } from './fixtures';
 
 // Printed to A4 as a reader's "Save as PDF" does, and read back with poppler's pdftotext: where each
 // word landed on which page.
@@ -69,7 +69,6 @@ test.describe('printed to A4', () => {
 		page
 	}) => {
 		await page.goto('./');
-		await webFonts(page);
 		// What the reader's browser prints: the first lines of each account's words, to find them on paper.
 		const firstWords = await page.evaluate(() =>
 			[...document.querySelectorAll('section.account')].map((s) =>

@@ -24,10 +24,8 @@ const kitPage = (script = boot) => `<!doctype html><html><head>
 		<link href="./_app/immutable/chunks/C.js" rel="modulepreload">
 		</head><body><div><script>${script}</script></div></body></html>`;
 
-const FONTS = ['1em "Serif"', '1em "Sans"'];
-
 describe('paintFirst', () => {
-	const { html: page, from, to } = paintFirst(kitPage(), FONTS);
+	const { html: page, from, to } = paintFirst(kitPage());
 	const script = /<script>([\s\S]*?)<\/script>/.exec(page)![1]!;
 
 	it('moves the module preloads into the start script', () => {
@@ -35,7 +33,6 @@ describe('paintFirst', () => {
 		expect(script).toContain(
 			'"modules":["./_app/immutable/entry/start.A.js","./_app/immutable/chunks/C.js"]'
 		);
-		expect(script).toContain('"fonts":["1em \\"Serif\\"","1em \\"Sans\\""]');
 	});
 
 	it('starts Kit from the callback, with everything Kit wrote kept', () => {
@@ -59,12 +56,12 @@ describe('paintFirst', () => {
 	});
 
 	it('fails the build when Kit writes its page differently', () => {
-		expect(() => paintFirst('<html><body></body></html>', FONTS)).toThrow(/start scripts/);
-		expect(() => paintFirst(kitPage(boot.replace('Promise.all', 'Promise.any')), FONTS)).toThrow(
+		expect(() => paintFirst('<html><body></body></html>')).toThrow(/start scripts/);
+		expect(() => paintFirst(kitPage(boot.replace('Promise.all', 'Promise.any')))).toThrow(
 			/not as expected/
 		);
 		const tampered = kitPage().replace(/sha256-[^']+/, 'sha256-other');
-		expect(() => paintFirst(tampered, FONTS)).toThrow(/CSP lacks/);
+		expect(() => paintFirst(tampered)).toThrow(/CSP lacks/);
 	});
 });
 
@@ -72,16 +69,9 @@ describe('afterFirstPaint, in the browser', () => {
 	/** The few browser objects it touches, recorded. */
 	function fakeBrowser({ paintTiming }: { paintTiming: boolean }) {
 		const added: string[] = [];
-		const root = { dataset: {} as Record<string, string>, classList: new Set<string>() };
 		let observer: ((list: { getEntriesByName(n: string): unknown[] }, o: unknown) => void) | null =
 			null;
-		let fontsLoaded: () => void = () => undefined;
-		const fonts = new Promise<void>((resolve) => (fontsLoaded = resolve));
 		vi.stubGlobal('document', {
-			documentElement: {
-				dataset: root.dataset,
-				classList: { add: (c: string) => root.classList.add(c) }
-			},
 			head: { append: (l: { href: string }) => added.push(`preload ${l.href}`) },
 			createElement: () => ({}),
 			querySelectorAll: () => [
@@ -89,8 +79,7 @@ describe('afterFirstPaint, in the browser', () => {
 					textContent: '<svg class="map-defs"></svg>',
 					insertAdjacentHTML: (_: string, html: string) => added.push(`markup ${html}`)
 				}
-			],
-			fonts: { load: () => fonts }
+			]
 		});
 		vi.stubGlobal(
 			'PerformanceObserver',
@@ -107,7 +96,7 @@ describe('afterFirstPaint, in the browser', () => {
 		);
 		const paint = (name: string) =>
 			observer!({ getEntriesByName: (n) => (n === name ? [{}] : []) }, { disconnect() {} });
-		return { added, root, paint, fontsLoaded };
+		return { added, paint };
 	}
 
 	beforeEach(() => vi.useFakeTimers());
@@ -116,24 +105,19 @@ describe('afterFirstPaint, in the browser', () => {
 		vi.unstubAllGlobals();
 	});
 
-	const options = { modules: ['./a.js'], fonts: ['1em "Serif"'] };
+	const options = { modules: ['./a.js'] };
 
-	it('starts once, at the first contentful paint, then adds the outlines and the fonts', async () => {
+	it('starts once, at the first contentful paint, with the preloads and the outlines', () => {
 		const browser = fakeBrowser({ paintTiming: true });
 		const start = vi.fn();
 		afterFirstPaint(options, start);
-		expect(browser.root.dataset.motion).toBe('running');
 		browser.paint('first-paint');
 		expect(start).not.toHaveBeenCalled();
+		expect(browser.added).toEqual([]);
 		browser.paint('first-contentful-paint');
 		vi.advanceTimersByTime(5000);
 		expect(start).toHaveBeenCalledTimes(1);
 		expect(browser.added).toEqual(['preload ./a.js', 'markup <svg class="map-defs"></svg>']);
-		expect(browser.root.classList.has('web-fonts')).toBe(false);
-		browser.fontsLoaded();
-		await vi.runAllTimersAsync();
-		expect(browser.root.classList.has('web-fonts')).toBe(true);
-		expect(browser.root.dataset.motion).toBeUndefined();
 	});
 
 	it('starts after a second in a page that does not paint (a hidden tab, a frame out of view)', () => {

@@ -26,10 +26,6 @@ const alias = (metrics: Metrics, name: string): Metrics => ({
 export const SERIF = 'Source Serif 4 Variable';
 export const SANS = 'Inter Variable';
 
-/** A Capsize stack starts with the web font: without it, only the size-matched local fonts. */
-const family = (stack: string, withWebFont: boolean) =>
-	withWebFont ? stack : stack.slice(stack.indexOf(',') + 1).trim();
-
 export function fontFallbacksCss(): string {
 	const serif = createFontStack(
 		[
@@ -47,15 +43,8 @@ export function fontFallbacksCss(): string {
 			fontFaceFormat: 'styleString'
 		}
 	);
-	const stacks = (withWebFonts: boolean) =>
-		`--font-serif: ${family(serif.fontFamily, withWebFonts)}, serif; ` +
-		`--font-sans: ${family(sans.fontFamily, withWebFonts)}, sans-serif;`;
-	// The web fonts load after the first paint (paint-first.server.ts), which then sets
-	// `web-fonts`; without JavaScript they load as the page is parsed.
 	return [
-		`:root { ${stacks(false)} }`,
-		`:root.web-fonts { ${stacks(true)} }`,
-		`@media (scripting: none) { :root { ${stacks(true)} } }`,
+		`:root {\n  --font-serif: ${serif.fontFamily}, serif;\n  --font-sans: ${sans.fontFamily}, sans-serif;\n}`,
 		serif.fontFaces,
 		sans.fontFaces
 	].join('\n');
