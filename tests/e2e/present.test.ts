@@ -161,3 +161,93 @@ test('the presenter and the notes pass axe', async ({ page }) => {
 	const { violations } = await new AxeBuilder({ page }).withTags(tags).analyze();
 	expect(violations.map((v) => v.id)).toEqual([]);
 });
+
+/** WCAG's relative luminance of a CSS `rgb()` colour, and the contrast ratio of two of them. */
+function contrast(a: string, b: string): number {
+	const luminance = (css: string) => {
+		const [r, g, b] = css
+			.match(/[\d.]+/g)!
+			.slice(0, 3)
+			.map((v) => Number(v) / 255);
+		const linear = (c: number) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4);
+		return 0.2126 * linear(r!) + 0.7152 * linear(g!) + 0.0722 * linear(b!);
+	};
+	const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+	return (hi! + 0.05) / (lo! + 0.05);
+}
+
+for (const viewport of [
+	{ width: 1920, height: 1080 },
+	{ width: 1280, height: 720 },
+	{ width: 1024, height: 768 }
+]) {
+	test(`legible from the back row at ${viewport.width}x${viewport.height}: map labels ≥ 24 px, slide text ≥ 28 px, labels on their halo at AA contrast, routes ≥ 4 px`, async ({
+		page
+	}) => {
+		await page.setViewportSize(viewport);
+		await open(page);
+		for (let n = 1; n <= Number(TOTAL); n++) {
+			await page.evaluate((n) => (location.hash = `#/${n}`), n);
+			await expect(present(page)).toHaveAttribute('data-slide', String(n));
+			await expect(page.locator('[data-present] svg[data-motion]')).toHaveCount(0);
+			const { labels, texts, routes } = await page.evaluate(() => {
+				const shown = (el: Element) => {
+					const box = el.getBoundingClientRect();
+					return (
+						box.width > 0 &&
+						box.bottom > 0 &&
+						box.right > 0 &&
+						box.top < innerHeight &&
+						box.left < innerWidth &&
+						getComputedStyle(el).visibility !== 'hidden'
+					);
+				};
+				// SVG text is drawn at its font size times the scale of its screen transform.
+				const labels = [...document.querySelectorAll<SVGTextElement>('[data-present] svg text')]
+					.filter(shown)
+					.map((text) => {
+						const m = text.getScreenCTM()!;
+						const style = getComputedStyle(text);
+						return {
+							text: text.textContent,
+							px: parseFloat(style.fontSize) * Math.hypot(m.a, m.b),
+							fill: style.fill,
+							halo: style.stroke
+						};
+					});
+				const texts = [...document.querySelectorAll('[data-present] .slide *')]
+					.filter((el) => !el.closest('svg') && shown(el))
+					.filter((el) => [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent!.trim()))
+					.map((el) => ({
+						text: el.textContent!.trim().slice(0, 30),
+						px: parseFloat(getComputedStyle(el).fontSize)
+					}));
+				// Routes: screen pixels when their stroke does not scale, else through the transform.
+				const routes = [...document.querySelectorAll<SVGPathElement>('[data-present] svg .route')]
+					.filter(shown)
+					.map((route) => {
+						const style = getComputedStyle(route);
+						const m = route.getScreenCTM()!;
+						const scale =
+							route.getAttribute('vector-effect') === 'non-scaling-stroke'
+								? 1
+								: Math.hypot(m.a, m.b);
+						return parseFloat(style.strokeWidth) * scale;
+					});
+				return { labels, texts, routes };
+			});
+			expect(labels.length, `slide ${n} has map labels`).toBeGreaterThan(0);
+			expect(texts.length, `slide ${n} has text`).toBeGreaterThan(0);
+			for (const label of labels) {
+				expect(label.px, `slide ${n}: “${label.text}”`).toBeGreaterThanOrEqual(24);
+				expect(
+					contrast(label.fill, label.halo),
+					`slide ${n}: “${label.text}” on its halo`
+				).toBeGreaterThanOrEqual(4.5);
+			}
+			for (const text of texts)
+				expect(text.px, `slide ${n}: “${text.text}”`).toBeGreaterThanOrEqual(28);
+			for (const width of routes) expect(width, `slide ${n}: a route`).toBeGreaterThanOrEqual(4);
+		}
+	});
+}

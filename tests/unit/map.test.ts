@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { geoContains } from 'd3-geo';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from '$lib/content/parse';
-import { arcPath, compactPath, fitView, placeLabels } from '$lib/map/geometry';
+import { arcPath, compactPath, fitView, placeAreaLabel, placeLabels } from '$lib/map/geometry';
 import { SIMFEROPOL, buildMap, loadCountries } from '$lib/map/project.server';
 import { SOURCE } from '../source-text';
 
@@ -143,5 +143,22 @@ describe('geometry helpers', () => {
 				charWidth: 0.6
 			})
 		).toThrow(/no room/);
+	});
+
+	it('slides a country name inward at the view’s edge, while it still covers its point', () => {
+		// "GEORGIA": 7 × 0.8 × 10 = 56 units wide, its point 10 units inside the view.
+		const options = { view: [0, 0, 400, 300] as [number, number, number, number] };
+		const place = (x: number) =>
+			placeAreaLabel('GEORGIA', [[x, 150]], {
+				...options,
+				unitsPerPixel: 1,
+				fontSize: 10,
+				charWidth: 0.8,
+				taken: []
+			});
+		expect(place(10)).toEqual([28, 150]);
+		expect(place(200)).toEqual([200, 150]);
+		// Slid by more than half its width, it would no longer name its point.
+		expect(place(-30)).toBeUndefined();
 	});
 });

@@ -142,7 +142,8 @@ export function placeLabels(
 
 /**
  * Writes a country's name at the first free spot of `candidates` (its centre, then just below
- * or above), or nowhere: a country name is context, and the places' labels win.
+ * or above; slid inward at the view's edge), or nowhere: a country name is context, and the
+ * places' labels win.
  */
 export function placeAreaLabel(
 	text: string,
@@ -158,7 +159,10 @@ export function placeAreaLabel(
 	const width = text.length * charWidth * fontSize * unitsPerPixel;
 	const height = fontSize * unitsPerPixel;
 	const [vx, vy, vw, vh] = view;
-	for (const [x, y] of candidates) {
+	for (const [cx, y] of candidates) {
+		// Near the view's edge, slide the name inward, as long as it still covers its point.
+		const x = Math.min(Math.max(cx, vx + width / 2), vx + vw - width / 2);
+		if (Math.abs(x - cx) > width / 2) continue;
 		const box = {
 			x0: x - width / 2,
 			y0: y - height * 0.8,

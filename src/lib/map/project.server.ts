@@ -27,6 +27,7 @@ import {
 	placeLabels,
 	type Point
 } from './geometry';
+import { BACK_ROW_SCALE, PRESENTER_MAP } from './types';
 import type { MapCountryMark, MapData, MapPlace, MapState } from './types';
 
 const require = createRequire(import.meta.url);
@@ -211,6 +212,12 @@ export function buildMap(content: Content): MapData {
 		];
 		const view = fitView(extent, { aspect: VIEW_ASPECT, minWidth: MIN_VIEW_WIDTH, padding: 0.12 });
 		const unitsPerPixel = Math.max(view[2] / PHONE_MAP.width, view[3] / PHONE_MAP.height);
+		// Labels keep clear of each other wherever they are largest against the map: on the phone,
+		// or in the presenter at 1024x768 with its back-row labels.
+		const labelUnits = Math.max(
+			unitsPerPixel,
+			BACK_ROW_SCALE * Math.max(view[2] / PRESENTER_MAP.width, view[3] / PRESENTER_MAP.height)
+		);
 
 		const { labels, taken } = placeLabels(
 			places.map((p) => ({
@@ -219,14 +226,14 @@ export function buildMap(content: Content): MapData {
 				y: p.point[1],
 				radius: MARKER_RADIUS[p.role]
 			})),
-			{ view, unitsPerPixel, ...LABEL }
+			{ view, unitsPerPixel: labelUnits, ...LABEL }
 		);
 		const marks: MapCountryMark[] = [
 			{ name: 'Russia', role: 'subject' as const },
 			...map.countries.map((c) => ({ name: c.name, role: c.role }))
 		].map((c) => {
 			const [x, y] = path.centroid(country(c.name));
-			const step = COUNTRY_LABEL.fontSize * 1.6 * unitsPerPixel;
+			const step = COUNTRY_LABEL.fontSize * 1.6 * labelUnits;
 			const label = placeAreaLabel(
 				c.name.toUpperCase(),
 				[
@@ -237,7 +244,7 @@ export function buildMap(content: Content): MapData {
 				],
 				{
 					view,
-					unitsPerPixel,
+					unitsPerPixel: labelUnits,
 					...COUNTRY_LABEL,
 					taken
 				}

@@ -59,3 +59,12 @@ export interface MapData {
 	borders: string;
 	states: MapState[];
 }
+
+/**
+ * The presenter draws the map's marks and labels (11–12 px in the story) this many times larger:
+ * 24 px and up, legible from the back row of a lit room. Labels are placed at build time with it
+ * (project.server.ts), so that they do not collide there either.
+ */
+export const BACK_ROW_SCALE = 2.2;
+/** The presenter's map pane at its narrowest layout, 1024x768: 52 % of the width, full height. */
+export const PRESENTER_MAP = { width: 532, height: 768 };
