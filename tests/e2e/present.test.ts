@@ -146,6 +146,60 @@ for (const viewport of [
 	});
 }
 
+test('S opens the speaker view in a new window, which follows the deck and drives it', async ({
+	page,
+	context
+}) => {
+	await open(page);
+	const [notes] = await Promise.all([context.waitForEvent('page'), page.keyboard.press('s')]);
+	await notes.waitForLoadState();
+	expect(new URL(notes.url()).pathname).toMatch(/\/present\/notes\/$/);
+	const root = notes.locator('[data-present-notes]');
+	await expect(root).toHaveAttribute('data-connected', '');
+	await page.bringToFront();
+	await page.keyboard.press('ArrowRight');
+	await expect(root).toHaveAttribute('data-slide', '2');
+	await notes.bringToFront();
+	await notes.keyboard.press('ArrowRight');
+	await expect(present(page)).toHaveAttribute('data-slide', '3');
+	// S in the speaker view opens nothing more.
+	await notes.keyboard.press('s');
+	expect(context.pages()).toHaveLength(2);
+});
+
+test('the speaker view’s timer pauses and resumes, and restarts only on a second press', async ({
+	context
+}) => {
+	const presenter = await context.newPage();
+	await open(presenter);
+	const notes = await context.newPage();
+	await notes.goto('./present/notes/');
+	await expect(notes.locator('[data-present-notes]')).toHaveAttribute('data-connected', '');
+	const elapsed = notes.locator('.elapsed');
+	const pause = notes.getByRole('button', { name: 'Pause the timer' });
+	await expect(elapsed).not.toHaveText('00:00', { timeout: 5000 });
+
+	await pause.click();
+	await expect(pause).toHaveAttribute('aria-pressed', 'true');
+	const held = await elapsed.textContent();
+	await notes.waitForTimeout(2200);
+	await expect(elapsed).toHaveText(held!);
+	await pause.click();
+	await expect(pause).toHaveAttribute('aria-pressed', 'false');
+	await expect(elapsed).not.toHaveText(held!, { timeout: 3000 });
+
+	// Its name changes as it asks: found by its place, not its name.
+	const restart = notes.locator('button.restart');
+	await expect(restart).toHaveText('Restart the timer');
+	await restart.click();
+	// One press only asks: the talk's timing is still there.
+	await expect(restart).toHaveText('Press again to restart the timer');
+	await expect(elapsed).not.toHaveText('00:00');
+	await restart.click();
+	await expect(elapsed).toHaveText(/^00:0[01]$/);
+	await expect(restart).toHaveText('Restart the timer');
+});
+
 test('the presenter and the notes pass axe', async ({ page }) => {
 	await open(page);
 	const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];

@@ -497,7 +497,10 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 	};
 }
 
-/** Every key the presenter knows (README), `f` (full screen) included. */
+/**
+ * Every key the presenter knows (README), `f` (full screen) included; not `s`, which opens the
+ * speaker view in another window and leaves the deck as it is (present.test.ts).
+ */
 const PRESENT_KEYS = [
 	'ArrowRight',
 	'ArrowDown',

@@ -64,8 +64,10 @@ describe('keys and hash', () => {
 			commandForKey('b'),
 			commandForKey('.'),
 			commandForKey('F'),
-			commandForKey('Escape')
-		]).toEqual(['first', 'last', 'blank', 'blank', 'fullscreen', 'escape']);
+			commandForKey('Escape'),
+			commandForKey('s'),
+			commandForKey('S')
+		]).toEqual(['first', 'last', 'blank', 'blank', 'fullscreen', 'escape', 'speaker', 'speaker']);
 		expect(commandForKey('x')).toBeUndefined();
 	});
 

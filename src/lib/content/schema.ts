@@ -137,6 +137,8 @@ export const ContentSchema = record({
 		fullStory: text,
 		notesNext: text,
 		notesRestart: text,
+		notesRestartConfirm: text,
+		notesPause: text,
 		notesElapsed: text
 	})
 });

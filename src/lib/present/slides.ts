@@ -51,7 +51,8 @@ export function buildSlides(story: Story, captions: Record<string, string>): Sli
 	return slides;
 }
 
-export type Command = 'next' | 'previous' | 'first' | 'last' | 'blank' | 'fullscreen' | 'escape';
+export type Command =
+	'next' | 'previous' | 'first' | 'last' | 'blank' | 'fullscreen' | 'escape' | 'speaker';
 
 /** The keys presentation clickers send, and a keyboard's. */
 export function commandForKey(key: string): Command | undefined {
@@ -77,6 +78,9 @@ export function commandForKey(key: string): Command | undefined {
 		case 'f':
 		case 'F':
 			return 'fullscreen';
+		case 's':
+		case 'S':
+			return 'speaker';
 		case 'Escape':
 			return 'escape';
 		default:
