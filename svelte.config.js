@@ -15,6 +15,12 @@ function commit() {
 	}
 }
 
+/**
+ * `npm run export` builds a second time for the offline file (scripts/export.js): every script
+ * inline, since a `file://` page can load no module, into a folder of its own.
+ */
+const offline = process.env.STORY_OFFLINE === '1';
+
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	// discloseVersion off: the version marker is a request of its own on the first load.
@@ -23,10 +29,10 @@ const config = {
 		version: { name: commit() },
 		// Every route is prerendered to plain files; no fallback page, so a missing route is a build error.
 		adapter: adapter({
-			pages: 'build',
-			assets: 'build',
+			pages: offline ? 'export/.site' : 'build',
+			assets: offline ? 'export/.site' : 'build',
 			fallback: undefined,
-			precompress: true,
+			precompress: !offline,
 			strict: true
 		}),
 		// Relative asset and route paths let one build be served at any origin's root or under any subpath.
@@ -34,6 +40,7 @@ const config = {
 		// The stylesheets are small (about 15 KB raw): inlined, they cost no render-blocking round trip on
 		// a slow phone network. Kit hashes them into the CSP.
 		inlineStyleThreshold: 20_000,
+		output: { bundleStrategy: offline ? 'inline' : 'split' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
 		// A strict policy, written into each page as a <meta>: only this origin, no eval, inline
 		// scripts only by hash (Kit hashes its own bootstrap), no plugins, no <base> tricks.

@@ -1,6 +1,7 @@
 import type { Handle } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { env } from '$env/dynamic/public';
+import { env as buildEnv } from '$env/dynamic/private';
 import { render } from 'svelte/server';
 import StoryMeta from '$lib/components/StoryMeta.svelte';
 import { loadContent } from '$lib/content/load.server';
@@ -29,10 +30,21 @@ function storyMeta(): string {
 	}).head);
 }
 
+/** The offline file's build (scripts/export.js): its one inline script starts at once. */
+const offline = buildEnv.STORY_OFFLINE === '1';
+
 export const handle: Handle = async ({ event, resolve }) => {
 	let painted: PaintedFirst | undefined;
 	const response = await resolve(event, {
 		transformPageChunk: ({ html }) => {
+			if (offline)
+				return html
+					.replace(STORY_META, storyMeta)
+					.replace(MAP_DEFS, () =>
+						mapDefs(storyMap().map, `${toRoot(event.url.pathname)}map.svg`, (id) =>
+							html.includes(`href="#${id}"`)
+						)
+					);
 			painted = paintFirst(
 				html
 					.replace(STORY_META, storyMeta)

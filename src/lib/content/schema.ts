@@ -139,7 +139,14 @@ export const ContentSchema = record({
 		notesRestart: text,
 		notesRestartConfirm: text,
 		notesPause: text,
-		notesElapsed: text
+		notesElapsed: text,
+		notesNow: text,
+		notesTarget: text,
+		notesLeft: text,
+		notesAhead: text,
+		notesBehind: text,
+		presentSpeakerView: text,
+		offlineNeedsScript: text
 	})
 });
 

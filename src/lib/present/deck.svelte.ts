@@ -33,3 +33,95 @@ export type DeckMessage =
 	| { type: 'state'; slide: number; blank: boolean }
 	| { type: 'command'; command: Command }
 	| { type: 'hello' };
+
+const COMMANDS = new Set<string>([
+	'next',
+	'previous',
+	'first',
+	'last',
+	'blank',
+	'fullscreen',
+	'escape',
+	'speaker'
+]);
+
+/** Whether a message from another window is one of ours: windows other pages opened may write too. */
+export function isDeckMessage(data: unknown): data is DeckMessage {
+	if (typeof data !== 'object' || data === null) return false;
+	const m = data as Record<string, unknown>;
+	if (m.type === 'hello') return true;
+	if (m.type === 'command') return typeof m.command === 'string' && COMMANDS.has(m.command);
+	if (m.type === 'state')
+		return Number.isInteger(m.slide) && (m.slide as number) >= 1 && typeof m.blank === 'boolean';
+	return false;
+}
+
+export interface DeckLink {
+	post(message: DeckMessage): void;
+	close(): void;
+}
+
+type Listener = (message: DeckMessage) => void;
+
+const postTo = (target: MessageEventSource, message: DeckMessage) =>
+	// A file:// page's origin is opaque ("null"): no origin to name. The messages say only where the
+	// deck is, and the receiver checks who sent them.
+	(target as Window).postMessage(message, '*');
+
+/**
+ * The presenter's side. The BroadcastChannel reaches every window of its origin. A window that
+ * writes to it directly (the speaker view opened with S, which talks to its opener) is answered
+ * directly too: two `file://` windows share no channel in Firefox, where every file is an origin
+ * of its own.
+ */
+export function presenterLink(listen: Listener): DeckLink & { adopt(w: Window | null): void } {
+	const channel = new BroadcastChannel(CHANNEL);
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, never read reactively
+	const windows = new Set<MessageEventSource>();
+	channel.onmessage = ({ data }: MessageEvent) => {
+		if (isDeckMessage(data)) listen(data);
+	};
+	const onmessage = ({ data, source }: MessageEvent) => {
+		if (!source || source === window || !isDeckMessage(data)) return;
+		windows.add(source);
+		listen(data);
+	};
+	window.addEventListener('message', onmessage);
+	return {
+		adopt: (w) => void (w && windows.add(w)),
+		post(message) {
+			channel.postMessage(message);
+			for (const w of windows) {
+				if ((w as Window).closed) windows.delete(w);
+				else postTo(w, message);
+			}
+		},
+		close() {
+			channel.close();
+			window.removeEventListener('message', onmessage);
+		}
+	};
+}
+
+/**
+ * The speaker view's side: its opener when the presenter opened it (S), else the channel. One
+ * way only, so no command arrives twice.
+ */
+export function speakerLink(listen: Listener): DeckLink {
+	const opener = window.opener as Window | null;
+	if (opener && !opener.closed) {
+		const onmessage = ({ data, source }: MessageEvent) => {
+			if (source === opener && isDeckMessage(data)) listen(data);
+		};
+		window.addEventListener('message', onmessage);
+		return {
+			post: (message) => postTo(opener, message),
+			close: () => window.removeEventListener('message', onmessage)
+		};
+	}
+	const channel = new BroadcastChannel(CHANNEL);
+	channel.onmessage = ({ data }: MessageEvent) => {
+		if (isDeckMessage(data)) listen(data);
+	};
+	return { post: (message) => channel.postMessage(message), close: () => channel.close() };
+}

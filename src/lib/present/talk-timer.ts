@@ -30,3 +30,33 @@ export function formatElapsed(ms: number): string {
 	const two = (n: number) => String(n).padStart(2, '0');
 	return `${two(Math.floor(seconds / 60))}:${two(seconds % 60)}`;
 }
+
+/** A slide's weight in the pacing plan: the words of its notes, and a floor for the short ones. */
+export const slideWeight = (notes: string[]) =>
+	Math.max(40, notes.join(' ').split(/\s+/).filter(Boolean).length);
+
+/**
+ * Where the talk stands against a target length. Each slide gets a share of the target in
+ * proportion to its weight; on slide `n` (1-based) the talk is ahead (delta < 0) if less time has
+ * passed than the slides before it were given, behind (delta > 0) once this slide's share has run
+ * out, and on plan (0) in between.
+ */
+export function pacing(
+	targetMs: number,
+	weights: number[],
+	n: number,
+	elapsedMs: number
+): { left: number; delta: number } {
+	const total = weights.reduce((a, b) => a + b, 0) || 1;
+	const before = weights.slice(0, n - 1).reduce((a, b) => a + b, 0);
+	const start = (targetMs * before) / total;
+	const end = (targetMs * (before + (weights[n - 1] ?? 0))) / total;
+	const delta = elapsedMs < start ? elapsedMs - start : elapsedMs > end ? elapsedMs - end : 0;
+	return { left: targetMs - elapsedMs, delta };
+}
+
+/** mm:ss with a minus sign for time over: the pacing's "left" runs past zero. */
+export function formatSigned(ms: number): string {
+	const seconds = Math.trunc(ms / 1000);
+	return (seconds < 0 ? '−' : '') + formatElapsed(Math.abs(seconds) * 1000);
+}

@@ -1,0 +1,191 @@
+#!/usr/bin/env node
+// npm run export: the story for a stage with no network and no server.
+//   export/flee-hide-or-fight.html             one file: the story, the presenter (?present) and
+//                                              the speaker view (?notes); opens from file://
+//   export/flee-hide-or-fight-slides.pdf       one 16:9 page per slide, printed from the presenter
+//   export/flee-hide-or-fight-slides-notes.pdf each slide with its notes, printed from the speaker view
+// The site is built a second time with every script inline (STORY_OFFLINE=1, svelte.config.js);
+// the three pages go into the file gzipped, with what they share (Kit's app, the fonts, the map's
+// outlines) once, and the file's loader writes the page its address names. A `file://` page can
+// fetch nothing, not even a module of its own folder: hence inline, and one policy for the file
+// that lets no request out.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import archieml from 'archieml';
+import { chromium } from '@playwright/test';
+import { args, executablePath } from './chromium.js';
+
+const OUT = 'export';
+const SITE = join(OUT, '.site');
+export const FILE = join(OUT, 'flee-hide-or-fight.html');
+const SLIDES_PDF = join(OUT, 'flee-hide-or-fight-slides.pdf');
+const NOTES_PDF = join(OUT, 'flee-hide-or-fight-slides-notes.pdf');
+/** The pages the file holds: the query that names each, and where the build wrote it. */
+const PAGES = {
+	story: 'index.html',
+	present: 'present/index.html',
+	notes: 'present/notes/index.html'
+};
+/** What each page's relative links become in the one file. */
+const ADDRESSES = { './notes/': '?notes' };
+
+const fail = (message) => {
+	console.error(`export: ${message}`);
+	process.exit(1);
+};
+const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
+
+function build() {
+	rmSync(OUT, { recursive: true, force: true });
+	const { status } = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+		env: { ...process.env, STORY_OFFLINE: '1' },
+		stdio: 'inherit'
+	});
+	if (status !== 0) fail('the offline build failed');
+}
+
+/** Shared strings, each stored once in the file and named in the pages by \0index\0. */
+const parts = [];
+const part = (text) => {
+	let i = parts.indexOf(text);
+	if (i < 0) i = parts.push(text) - 1;
+	return `\0${i}\0`;
+};
+
+/** The map's outlines, inside the page instead of in map.svg beside it. */
+function mapDefs() {
+	const sprite = readFileSync(join(SITE, 'map.svg'), 'utf8');
+	const defs = /<defs>[\s\S]*<\/defs>/.exec(sprite)?.[0];
+	if (!defs) fail('map.svg has no <defs>');
+	return `<svg class="map-defs" width="0" height="0" aria-hidden="true" focusable="false">${defs}</svg>`;
+}
+
+const fontData = (file) =>
+	`url(data:font/woff2;base64,${readFileSync(join(SITE, '_app/immutable/assets', file)).toString('base64')})`;
+
+/** One page of the build, made to run from the one file. Returns the page and its CSP sources. */
+function offlinePage(name, html) {
+	const kitCsp = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(html);
+	if (!kitCsp) fail(`${name}: no CSP meta`);
+	html = html.replace(kitCsp[0], '');
+	const defs = /<svg class="map-defs"[\s\S]*?<\/svg>/.exec(html);
+	if (!defs) fail(`${name}: no map defs`);
+	html = html.replace(defs[0], () => part(mapDefs()));
+	html = html.replace(/url\(\.\/([\w.-]+\.woff2)\)/g, (_, file) => part(fontData(file)));
+	html = html.replace(/<link rel="icon" href="[^"]*favicon\.svg"[^>]*>/, () => {
+		const svg = readFileSync(join(SITE, 'favicon.svg')).toString('base64');
+		return `<link rel="icon" href="data:image/svg+xml;base64,${svg}">`;
+	});
+	for (const [from, to] of Object.entries(ADDRESSES))
+		html = html.replaceAll(`href="${from}"`, `href="${to}"`);
+	// Kit finds its base from the page's depth (`new URL("..", location)`); the file has none.
+	const base = /new URL\("(?:\.\.\/)*(?:\.\.|\.)", location\)/g;
+	if (!base.test(html)) fail(`${name}: Kit's base not found`);
+	html = html.replace(base, 'new URL(".", location)');
+	const left = /(?:href|src)="(?!#|\?|data:|https?:)([^"]+)"/.exec(
+		html.replace(/<script[\s\S]*?<\/script>/g, '')
+	);
+	if (left) fail(`${name}: a relative address is left: ${left[1]}`);
+	return { html, attr: /style-src-attr ([^;]*)/.exec(kitCsp[1])?.[1] ?? "'none'" };
+}
+
+/** Kit's app, the same in every page once the base is the same: stored once. */
+function shareApp(pages) {
+	const scripts = Object.values(pages).map((html) => {
+		const all = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].filter((m) =>
+			/\.app\.start\(|kit\.start\(/.test(m[1])
+		);
+		if (all.length !== 1) fail(`${all.length} Kit start scripts in a page`);
+		return all[0][1];
+	});
+	let n = 0;
+	while (scripts.every((s) => s[n] === scripts[0][n]) && n < scripts[0].length) n++;
+	if (n < 50_000) fail(`the pages share only ${n} characters of Kit's app`);
+	const app = scripts[0].slice(0, n);
+	for (const key of Object.keys(pages)) pages[key] = pages[key].replace(app, () => part(app));
+}
+
+const LOADER = `(async () => {
+	const query = new URLSearchParams(location.search);
+	const page = query.has('notes') ? 'notes' : query.has('present') ? 'present' : 'story';
+	const bytes = Uint8Array.from(atob(document.getElementById('pages').textContent), (c) => c.charCodeAt(0));
+	const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+	const { parts, pages } = JSON.parse(await new Response(stream).text());
+	const html = pages[page].replace(/\\0(\\d+)\\0/g, (_, i) => parts[i]);
+	document.open();
+	document.write(html);
+	document.close();
+})();`;
+
+function writeFile() {
+	const pages = {};
+	let attr = "'none'";
+	for (const [name, path] of Object.entries(PAGES)) {
+		const page = offlinePage(name, readFileSync(join(SITE, path), 'utf8'));
+		pages[name] = page.html;
+		attr = page.attr;
+	}
+	shareApp(pages);
+	const whole = Object.values(pages).map((p) => p.replace(/\0(\d+)\0/g, (_, i) => parts[i]));
+	const hashes = (tag) =>
+		[
+			...new Set(
+				whole.flatMap((html) =>
+					[
+						...html.matchAll(new RegExp(`<${tag}(?: type="module")?>([\\s\\S]*?)</${tag}>`, 'g'))
+					].map((m) => sha256(m[1]))
+				)
+			)
+		].join(' ');
+	// Nothing leaves the file: no source is allowed but the file's own inline code, by hash.
+	const csp = [
+		"default-src 'none'",
+		`script-src ${sha256(LOADER)} ${hashes('script')}`,
+		`style-src ${hashes('style')}`,
+		`style-src-attr ${attr}`,
+		'img-src data:',
+		'font-src data:',
+		"base-uri 'none'",
+		"form-action 'none'"
+	].join('; ');
+	const content = archieml.load(readFileSync('src/content/story.aml', 'utf8'));
+	const title = /<title>([^<]*)<\/title>/.exec(pages.story)?.[1] ?? '';
+	const payload = gzipSync(JSON.stringify({ parts, pages }), { level: 9 }).toString('base64');
+	const file =
+		`<!doctype html>\n<html lang="en"><head><meta charset="utf-8">` +
+		`<meta http-equiv="content-security-policy" content="${csp}">` +
+		`<meta name="viewport" content="width=device-width, initial-scale=1">` +
+		`<title>${title}</title></head><body>` +
+		`<noscript><p>${content.labels.offlineNeedsScript}</p></noscript>` +
+		`<script type="application/octet-stream" id="pages">${payload}</script>` +
+		`<script>${LOADER}</script></body></html>\n`;
+	writeFileSync(FILE, file);
+}
+
+async function printPdfs() {
+	const browser = await chromium.launch({ executablePath, args });
+	const page = await browser.newPage();
+	const url = pathToFileURL(resolve(FILE)).href;
+	for (const [query, pdf, format] of [
+		['?present', SLIDES_PDF, undefined],
+		['?notes', NOTES_PDF, 'A4']
+	]) {
+		await page.goto(url + query);
+		await page.locator('.static-page').first().waitFor({ state: 'attached' });
+		await page.evaluate(() => document.fonts.ready);
+		await page.pdf({ path: pdf, printBackground: true, preferCSSPageSize: !format, format });
+	}
+	await browser.close();
+}
+
+const kb = (file) => `${(statSync(file).size / 1024).toFixed(1)} KB`;
+
+build();
+writeFile();
+await printPdfs();
+rmSync(SITE, { recursive: true, force: true });
+for (const file of [FILE, SLIDES_PDF, NOTES_PDF]) console.log(`${file}  ${kb(file)}`);
