@@ -1,6 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { normalize } from '../source-text';
 import { expect, test } from './fixtures';
+import { hasPoppler, readPdf } from './pdf';
 
 const present = (page: Page) => page.locator('[data-present]');
 const TOTAL = '9';
@@ -165,6 +170,119 @@ test('S opens the speaker view in a new window, which follows the deck and drive
 	// S in the speaker view opens nothing more.
 	await notes.keyboard.press('s');
 	expect(context.pages()).toHaveLength(2);
+});
+
+/** The one page of a speaker view's preview that shows. */
+const shownIn = (preview: Locator) => preview.locator('.static-page:not([hidden])');
+
+test.describe('the speaker view’s previews', () => {
+	// Final numbers at once: the presenter's counters do not count while the words are compared.
+	test.use({ reducedMotion: 'reduce' });
+
+	test('show the current and the next slide as the deck moves, each as the presenter shows it', async ({
+		context
+	}) => {
+		const presenter = await context.newPage();
+		await open(presenter);
+		const notes = await context.newPage();
+		await notes.goto('./present/notes/');
+		const root = notes.locator('[data-present-notes]');
+		await expect(root).toHaveAttribute('data-connected', '');
+		const current = root.locator('[data-preview="current"]');
+		const next = root.locator('[data-preview="next"]');
+		for (let n = 1; n <= Number(TOTAL); n++) {
+			await expect(root).toHaveAttribute('data-slide', String(n));
+			await expect(current).toHaveAttribute('data-slide', String(n));
+			await expect(shownIn(current)).toHaveCount(1);
+			await expect(shownIn(current)).toHaveAttribute('data-n', String(n));
+			if (n < Number(TOTAL)) {
+				await expect(next).toHaveAttribute('data-slide', String(n + 1));
+				await expect(shownIn(next)).toHaveAttribute('data-n', String(n + 1));
+			} else {
+				// After the last slide there is nothing to show.
+				await expect(next).not.toHaveAttribute('data-slide');
+				await expect(shownIn(next)).toHaveCount(0);
+			}
+			// The same words as the slide on the projector, in a box of the projector's shape.
+			const words = await presenter.locator('[data-present] section:visible').innerText();
+			expect(normalize(await shownIn(current).locator('.words').innerText())).toBe(
+				normalize(words)
+			);
+			const box = (await shownIn(current).locator('.static-slide').boundingBox())!;
+			expect(box.width / box.height).toBeCloseTo(16 / 9, 1);
+			await presenter.keyboard.press('ArrowRight');
+		}
+	});
+});
+
+test('a talk length gives the time left, and whether the talk is ahead or behind', async ({
+	context
+}) => {
+	await context.clock.install();
+	const presenter = await context.newPage();
+	await open(presenter);
+	const notes = await context.newPage();
+	await notes.goto('./present/notes/');
+	const root = notes.locator('[data-present-notes]');
+	await expect(root).toHaveAttribute('data-connected', '');
+	const pace = root.locator('.pace');
+	// Optional: nothing until the speaker gives a length.
+	await expect(pace).toHaveCount(0);
+	const length = notes.getByLabel('Talk length in minutes');
+	await length.fill('10');
+	await expect(pace).toHaveAttribute('data-pace', 'on-plan');
+	await expect(pace.locator('.left')).toHaveText(/^(10:00|09:5\d) left$/);
+	// Enter in the field is the speaker's typing, not a command to the deck.
+	await length.press('Enter');
+	await expect(present(presenter)).toHaveAttribute('data-slide', '1');
+
+	// Straight to the last slide: its share of the talk begins near the end of the ten minutes.
+	await presenter.keyboard.press('End');
+	await expect(root).toHaveAttribute('data-slide', TOTAL);
+	await expect(pace).toHaveAttribute('data-pace', 'ahead');
+	await expect(pace.locator('.delta')).toHaveText(/^\d\d:\d\d ahead$/);
+
+	// Eleven minutes on, the talk has run over.
+	await context.clock.fastForward('11:00');
+	await expect(pace).toHaveAttribute('data-pace', 'behind');
+	await expect(pace.locator('.left')).toHaveText(/^−0[01]:\d\d left$/);
+	await expect(pace.locator('.delta')).toHaveText(/^\d\d:\d\d behind$/);
+
+	await length.fill('');
+	await expect(pace).toHaveCount(0);
+});
+
+test('printing the presenter gives one 16:9 page per slide, with its map and words', async ({
+	page
+}) => {
+	test.skip(
+		!hasPoppler && !process.env.CI,
+		'pdftotext (apt-get install -y poppler-utils) is missing'
+	);
+	await open(page);
+	const slides = await page
+		.locator('[data-present] section')
+		.evaluateAll((sections) =>
+			sections.map(
+				(s) => (s.querySelector('h1, .lead, .who') ?? s.querySelector('h2'))?.textContent ?? ''
+			)
+		);
+	const dir = mkdtempSync(join(tmpdir(), 'slides-print-'));
+	try {
+		const pdf = join(dir, 'slides.pdf');
+		await page.pdf({ path: pdf, preferCSSPageSize: true, printBackground: true });
+		const pages = readPdf(pdf);
+		expect(pages).toHaveLength(slides.length);
+		for (const [i, p] of pages.entries()) {
+			// 13.333 x 7.5 in: 16:9, the presenter's 1280x720.
+			expect([p.width, p.height]).toEqual([960, 540]);
+			expect(p.text, `page ${i + 1}`).toContain(normalize(slides[i]!));
+		}
+		// The map is on every page too: its place and country names are text.
+		expect(pages[4]!.text).toContain('Kaliningrad');
+	} finally {
+		rmSync(dir, { recursive: true, force: true });
+	}
 });
 
 test('the speaker view’s timer pauses and resumes, and restarts only on a second press', async ({

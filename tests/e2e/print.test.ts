@@ -1,63 +1,15 @@
-import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { HEADINGS, normalize } from '../source-text';
 import { expect, test } from './fixtures';
+import { hasPoppler, readPdf, type Page } from './pdf';
 
 // Printed to A4 as a reader's "Save as PDF" does, and read back with poppler's pdftotext: where each
 // word landed on which page.
 const MM = 72 / 25.4;
 /** The @page margins in app.css, in points. */
 const MARGIN = { top: 18 * MM, right: 16 * MM, bottom: 20 * MM, left: 16 * MM };
-const hasPoppler = spawnSync('pdftotext', ['-v']).status === 0;
-
-interface Word {
-	text: string;
-	x0: number;
-	y0: number;
-	x1: number;
-	y1: number;
-}
-interface Page {
-	width: number;
-	height: number;
-	words: Word[];
-	text: string;
-}
-
-function readPdf(pdf: string): Page[] {
-	const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], {
-		encoding: 'utf8',
-		maxBuffer: 1 << 26
-	});
-	return [...html.matchAll(/<page width="([\d.]+)" height="([\d.]+)">([\s\S]*?)<\/page>/g)].map(
-		([, width, height, body]) => {
-			const words = [
-				...body!.matchAll(
-					/<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<\/word>/g
-				)
-			].map(([, x0, y0, x1, y1, text]) => ({
-				text: text!
-					.replace(/&amp;/g, '&')
-					.replace(/&lt;/g, '<')
-					.replace(/&gt;/g, '>')
-					.replace(/&quot;/g, '"')
-					.replace(/&#39;/g, "'"),
-				x0: Number(x0),
-				y0: Number(y0),
-				x1: Number(x1),
-				y1: Number(y1)
-			}));
-			return {
-				width: Number(width),
-				height: Number(height),
-				words,
-				text: normalize(words.map((w) => w.text).join(' '))
-			};
-		}
-	);
-}
 
 test.describe('printed to A4', () => {
 	test.skip(

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parseContent } from '$lib/content/parse';
-import { Deck } from '$lib/present/deck.svelte';
+import { Deck, isDeckMessage } from '$lib/present/deck.svelte';
 import { buildSlides, commandForKey, slideFromHash } from '$lib/present/slides';
 import { buildStory } from '$lib/story/model';
 import { SOURCE } from '../source-text';
@@ -89,5 +90,49 @@ describe('keys and hash', () => {
 		expect(deck.blank).toBe(true);
 		deck.run('escape');
 		expect(deck.blank).toBe(false);
+	});
+});
+
+describe('messages between the presenter and the speaker view', () => {
+	it('are ours only when shaped as ours: other windows may post anything', () => {
+		expect(isDeckMessage({ type: 'hello' })).toBe(true);
+		expect(isDeckMessage({ type: 'command', command: 'next' })).toBe(true);
+		expect(isDeckMessage({ type: 'state', slide: 3, blank: false })).toBe(true);
+		expect(isDeckMessage({ type: 'command', command: 'reload' })).toBe(false);
+		expect(isDeckMessage({ type: 'state', slide: 0, blank: false })).toBe(false);
+		expect(isDeckMessage({ type: 'state', slide: 2.5, blank: false })).toBe(false);
+		expect(isDeckMessage({ type: 'state', slide: 2 })).toBe(false);
+		expect(isDeckMessage('{"type":"hello"}')).toBe(false);
+		expect(isDeckMessage(null)).toBe(false);
+	});
+
+	it('never take a message that a command or a state could not run', () => {
+		// Every command some key gives.
+		const keys = ['ArrowRight', 'ArrowLeft', 'Home', 'End', 'b', 'f', 's', 'Escape'];
+		const commands = keys.map(commandForKey);
+		const deckish = fc.record(
+			{
+				type: fc.constantFrom('hello', 'command', 'state', 'other'),
+				command: fc.oneof(
+					fc.constantFrom('next', 'previous', 'speaker'),
+					fc.string(),
+					fc.integer()
+				),
+				slide: fc.oneof(fc.integer({ min: -3, max: 30 }), fc.double(), fc.string()),
+				blank: fc.oneof(fc.boolean(), fc.string())
+			},
+			{ requiredKeys: ['type'] }
+		);
+		fc.assert(
+			fc.property(fc.oneof(deckish, fc.anything()), (message) => {
+				if (!isDeckMessage(message)) return;
+				if (message.type === 'command') expect(commands).toContain(message.command);
+				if (message.type === 'state') {
+					expect(Number.isInteger(message.slide) && message.slide >= 1).toBe(true);
+					expect(typeof message.blank).toBe('boolean');
+				}
+			}),
+			{ seed: 14, numRuns: 2000 }
+		);
 	});
 });

@@ -71,8 +71,8 @@ const postTo = (target: MessageEventSource, message: DeckMessage) =>
 /**
  * The presenter's side. The BroadcastChannel reaches every window of its origin. A window that
  * writes to it directly (the speaker view opened with S, which talks to its opener) is answered
- * directly too: two `file://` windows share no channel in Firefox, where every file is an origin
- * of its own.
+ * directly too: `file://` pages are opaque origins, and whether two of them share a channel
+ * differs between browsers (Firefox: one file under two queries does, two files do not).
  */
 export function presenterLink(listen: Listener): DeckLink & { adopt(w: Window | null): void } {
 	const channel = new BroadcastChannel(CHANNEL);
