@@ -170,6 +170,17 @@ test('S opens the speaker view in a new window, which follows the deck and drive
 	// S in the speaker view opens nothing more.
 	await notes.keyboard.press('s');
 	expect(context.pages()).toHaveLength(2);
+
+	// A presenter reloaded on stage no longer knows the window it opened: the two find each other.
+	await page.bringToFront();
+	await page.reload();
+	await page.locator('[data-present] svg[data-enhanced]').waitFor({ state: 'attached' });
+	await page.keyboard.press('ArrowRight');
+	await expect(root).toHaveAttribute('data-slide', '4');
+	await notes.bringToFront();
+	await notes.keyboard.press('ArrowRight');
+	await expect(present(page)).toHaveAttribute('data-slide', '5');
+	await expect(root).toHaveAttribute('data-slide', '5');
 });
 
 /** The one page of a speaker view's preview that shows. */

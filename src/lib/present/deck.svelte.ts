@@ -104,24 +104,27 @@ export function presenterLink(listen: Listener): DeckLink & { adopt(w: Window | 
 }
 
 /**
- * The speaker view's side: its opener when the presenter opened it (S), else the channel. One
- * way only, so no command arrives twice.
+ * The speaker view's side: commands go to its opener when the presenter opened it (S), else to
+ * the channel; one way only, so no command arrives twice. Where the presenter is heard from is
+ * either: a presenter reloaded no longer knows the window it opened, but its channel still says
+ * where the deck is (a state said twice changes nothing).
  */
 export function speakerLink(listen: Listener): DeckLink {
-	const opener = window.opener as Window | null;
-	if (opener && !opener.closed) {
-		const onmessage = ({ data, source }: MessageEvent) => {
-			if (source === opener && isDeckMessage(data)) listen(data);
-		};
-		window.addEventListener('message', onmessage);
-		return {
-			post: (message) => postTo(opener, message),
-			close: () => window.removeEventListener('message', onmessage)
-		};
-	}
 	const channel = new BroadcastChannel(CHANNEL);
+	const opener = window.opener as Window | null;
+	const direct = opener && !opener.closed ? opener : undefined;
 	channel.onmessage = ({ data }: MessageEvent) => {
-		if (isDeckMessage(data)) listen(data);
+		if (isDeckMessage(data) && (!direct || data.type === 'state')) listen(data);
 	};
-	return { post: (message) => channel.postMessage(message), close: () => channel.close() };
+	const onmessage = ({ data, source }: MessageEvent) => {
+		if (direct && source === direct && isDeckMessage(data)) listen(data);
+	};
+	window.addEventListener('message', onmessage);
+	return {
+		post: (message) => (direct ? postTo(direct, message) : channel.postMessage(message)),
+		close() {
+			channel.close();
+			window.removeEventListener('message', onmessage);
+		}
+	};
 }
