@@ -2,7 +2,8 @@
 // A partner's article page on another origin, with the story embedded: for trying the embed locally
 // and for the two-origin browser tests. Pages: / (embed.js), /dark (embed.js, data-theme="dark"),
 // /pym (a pym.js parent), /rogue (embed.js beside a frame that posts fake heights),
-// /plain (a bare iframe, no loader).
+// /plain (a bare iframe, no loader), /iframe (the iframe-only snippet of the story's oembed.json,
+// as a CMS that strips scripts keeps it, pointed at this embed's origin).
 // Usage: node scripts/embed-host.js [--port 4176] [--embed http://127.0.0.1:4175/]
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -46,7 +47,15 @@ const pages = {
 		)
 };
 
-createServer((req, res) => {
+/** The snippet from the build's oembed.json, its published address swapped for this embed's. */
+async function iframeOnly() {
+	const { html } = await (await fetch(`${base}oembed.json`)).json();
+	const frame = /src="([^"]+)embed\/\?scroll=frame"/.exec(html);
+	if (!frame) throw new Error('oembed.json has no iframe-only snippet: build with PUBLIC_SITE_URL');
+	return page(html.replaceAll(frame[1], base));
+}
+
+createServer(async (req, res) => {
 	const path = new URL(req.url ?? '/', 'http://localhost').pathname;
 	if (path === '/pym.v1.min.js') {
 		res
@@ -55,6 +64,11 @@ createServer((req, res) => {
 		return;
 	}
 	if (path === '/favicon.ico') return void res.writeHead(204).end();
+	if (path === '/iframe') {
+		const html = await iframeOnly().catch((error) => String(error));
+		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+		return;
+	}
 	const html = pages[/** @type {keyof typeof pages} */ (path)];
 	if (!html) return void res.writeHead(404).end('Not found');
 	res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html());

@@ -1,12 +1,12 @@
 import type { Handle } from '@sveltejs/kit';
 import { version } from '$app/environment';
-import { env } from '$env/dynamic/public';
 import { env as buildEnv } from '$env/dynamic/private';
 import { render } from 'svelte/server';
 import StoryMeta from '$lib/components/StoryMeta.svelte';
 import { loadContent } from '$lib/content/load.server';
 import { mapDefs } from '$lib/map/defs.server';
 import { storyMap } from '$lib/map/story-map.server';
+import { siteUrl } from '$lib/share/site-url.server';
 import { buildStory } from '$lib/story/model';
 import { AFTER_PAINT, paintFirst, withHash, type PaintedFirst } from '$lib/paint-first.server';
 
@@ -18,15 +18,12 @@ const STORY_META = '<!--story-meta-->';
 let meta: string | undefined;
 /**
  * The head tags are the same on every route and never change in the browser: rendered here, they
- * stay out of the hydrated JavaScript. Set PUBLIC_SITE_URL where the story is published: canonical
- * and share tags need an absolute URL.
+ * stay out of the hydrated JavaScript. Canonical, share tags and oEmbed need the absolute address
+ * where the story is published (PUBLIC_SITE_URL, site-url.server.ts).
  */
 function storyMeta(): string {
 	return (meta ??= render(StoryMeta, {
-		props: {
-			story: buildStory(loadContent()),
-			siteUrl: env.PUBLIC_SITE_URL || 'http://localhost:4173/'
-		}
+		props: { story: buildStory(loadContent()), siteUrl: siteUrl() }
 	}).head);
 }
 

@@ -1,15 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { copyProject } from '../project-copy';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import {
-	cpSync,
-	existsSync,
-	mkdtempSync,
-	readFileSync,
-	rmSync,
-	symlinkSync,
-	writeFileSync
-} from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runPorts } from '../ports';
 import { enhanced } from './fixtures';
@@ -31,25 +23,11 @@ const PROBLEMS = [
 	new RegExp(`${STORY}:\\d+ accounts\\[2\\]\\.quote: `)
 ];
 
-function copyProject(): string {
-	const dir = mkdtempSync(join(tmpdir(), 'story-copy-desk-'));
-	for (const path of [
-		'src',
-		'static',
-		'svelte.config.js',
-		'vite.config.ts',
-		'package.json',
-		'tsconfig.json'
-	])
-		cpSync(path, join(dir, path), { recursive: true });
-	symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
-	return dir;
-}
 const vite = resolve('node_modules/vite/bin/vite.js');
 
 test('a build with bad copy lists each problem once, with its line, no stack trace, and exits 1', () => {
 	expect(bad).not.toBe(good);
-	const dir = copyProject();
+	const dir = copyProject('story-copy-desk-');
 	try {
 		writeFileSync(join(dir, STORY), bad);
 		const run = spawnSync(process.execPath, [vite, 'build'], {
@@ -72,7 +50,7 @@ test('a build with bad copy lists each problem once, with its line, no stack tra
 });
 
 test('npm run check:content says ok, or lists the problems and exits 1, without building', () => {
-	const dir = copyProject();
+	const dir = copyProject('story-copy-desk-');
 	try {
 		cpSync('scripts', join(dir, 'scripts'), { recursive: true });
 		// As a newcomer runs it, in a fresh clone (no .svelte-kit yet: the script runs Kit's sync first).
@@ -106,7 +84,7 @@ test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file 
 	page
 }) => {
 	test.setTimeout(180_000);
-	const dir = copyProject();
+	const dir = copyProject('story-copy-desk-');
 	const [port] = runPorts('copy-desk-dev', 1);
 	const url = `http://localhost:${port}/`;
 	let server: ChildProcess | undefined;

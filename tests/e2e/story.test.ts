@@ -105,11 +105,10 @@ test.describe('semantics', () => {
 	});
 
 	test('the HTML links only relatively, so any subpath works', async ({ request }) => {
-		// The canonical URL is absolute by definition; nothing else may be.
-		const html = (await (await request.get('./')).text()).replace(
-			/<link rel="canonical"[^>]*>/,
-			''
-		);
+		// The canonical URL and the oEmbed link are absolute by definition; nothing else may be.
+		const html = (await (await request.get('./')).text())
+			.replace(/<link rel="canonical"[^>]*>/, '')
+			.replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>/, '');
 		expect(html).toContain('href="./favicon.svg"');
 		expect(html.match(/(?:href|src)="\/[^"]*"/g) ?? []).toEqual([]);
 		expect(html.match(/(?:href|src)="https?:[^"]*"/g) ?? []).toEqual([]);

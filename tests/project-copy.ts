@@ -1,0 +1,22 @@
+import { cpSync, mkdtempSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/**
+ * A copy of what builds the project, in a temporary folder, with this tree's node_modules: for
+ * tests about `npm run build` itself (bad copy, a missing setting) that must not touch build/.
+ */
+export function copyProject(prefix = 'story-copy-'): string {
+	const dir = mkdtempSync(join(tmpdir(), prefix));
+	for (const path of [
+		'src',
+		'static',
+		'svelte.config.js',
+		'vite.config.ts',
+		'package.json',
+		'tsconfig.json'
+	])
+		cpSync(path, join(dir, path), { recursive: true });
+	symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
+	return dir;
+}
