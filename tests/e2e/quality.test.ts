@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import { enhanced, expect, phone, test } from './fixtures';
 
-const ROUTES = ['./', './embed/', './present/', './present/notes/'];
+const ROUTES = ['./', './embed/', './present/', './present/notes/', './share/'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 
 test.describe('a strict Content-Security-Policy', () => {
@@ -37,7 +37,8 @@ test.describe('accessibility (axe)', () => {
 					['./', '#oleg'],
 					['./embed/', ''],
 					['./present/', ''],
-					['./present/notes/', '']
+					['./present/notes/', ''],
+					['./share/', '']
 				] as const) {
 					test(`${route}${spot} has no violations`, async ({ page }) => {
 						await page.goto(route + spot);

@@ -43,7 +43,9 @@ test('oembed.json is oEmbed 1.0 rich: the iframe-only snippet, its size, absolut
 	expect([data.thumbnail_width, data.thumbnail_height]).toEqual([1200, 630]);
 	// The snippet: one titled iframe, full width, lazy, with a plain link to the story inside.
 	const html: string = data.html;
-	expect(html).toMatch(/^<iframe [^>]*><a href="https?:\/\/[^"]+">[^<]+<\/a><\/iframe>$/);
+	expect(html).toMatch(
+		/^<iframe [^>]*><a href="https?:\/\/[^"]+"><img src="https?:\/\/[^"]+\/share\.png" alt="[^"]+" [^>]*>[^<]+<\/a><\/iframe>$/
+	);
 	for (const attribute of ['title="', 'width="100%"', 'loading="lazy"', 'height="']) {
 		expect(html).toContain(attribute);
 	}
@@ -107,4 +109,103 @@ test.describe('the iframe-only snippet in a host page on another origin', () => 
 			expect(graphic).toBe(true);
 		});
 	}
+});
+
+/** A PNG's size, from its header. */
+const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
+const ACCOUNTS = ['konstantin', 'anna', 'oleg', 'konstantin-roman', 'aleksandr'];
+
+test('every fallback picture is there at its size, and a page names it', async ({ request }) => {
+	const share = await (await request.get('./share/')).text();
+	const pictures: [file: string, width: number, height: number][] = [
+		['share.png', 1200, 630],
+		...ACCOUNTS.flatMap((id): [string, number, number][] => [
+			[`cards/${id}.png`, 1200, 630],
+			[`cards/${id}@2x.png`, 2400, 1260]
+		])
+	];
+	for (const [file, width, height] of pictures) {
+		const response = await request.get(`./${file}`);
+		expect(response.headers()['content-type'], file).toBe('image/png');
+		expect(pngSize(await response.body()), file).toEqual({ width, height });
+		expect(share, `the Share & Embed page names ${file}`).toContain(`../${file}`);
+	}
+});
+
+for (const id of ACCOUNTS) {
+	test(`./${id}/ shares ${id}: its own title, description and picture, and brings the reader to the account`, async ({
+		page,
+		request
+	}) => {
+		const html = await (await request.get(`./${id}/`)).text();
+		// No script: what a social network's crawler reads is all there is.
+		expect(html).not.toContain('<script>');
+		const tag = (property: string) =>
+			new RegExp(
+				`<meta (?:property|name)="${property.replace('+', '\\+')}" content="([^"]*)"`
+			).exec(html)?.[1];
+		expect(tag('og:title')).toContain('‘');
+		expect(tag('og:url')).toMatch(new RegExp(`^https?://.+/${id}/$`));
+		expect(tag('og:image')).toMatch(new RegExp(`^https?://.+/cards/${id}\\.png$`));
+		expect(tag('og:image:alt')?.length).toBeGreaterThan(20);
+		expect(tag('twitter:card')).toBe('summary_large_image');
+		const story = await (await request.get('./')).text();
+		expect(tag('og:title')).not.toBe(
+			/<meta property="og:title" content="([^"]*)"/.exec(story)?.[1]
+		);
+
+		await page.goto(`./${id}/`);
+		// The redirect (a meta refresh, which the CSP allows), and the link where it is not followed.
+		await expect(page).toHaveURL(new RegExp(`#${id}$`));
+		await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', id);
+	});
+}
+
+test('without JavaScript an account’s address still reaches the account', async ({ browser }) => {
+	const context = await browser.newContext({ javaScriptEnabled: false });
+	const page = await context.newPage();
+	await page.goto(`${new URL('./oleg/', test.info().project.use.baseURL).href}`);
+	await expect(page).toHaveURL(/#oleg$/);
+	await expect(page.locator('#oleg')).toBeInViewport();
+	await context.close();
+});
+
+test.describe('the Share & Embed page', () => {
+	test('every snippet and address is text to select, and its Copy button copies exactly that', async ({
+		page,
+		context,
+		request
+	}) => {
+		await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+		await page.goto('./share/');
+		const oembed = await (await request.get('./oembed.json')).json();
+		const snippets = page.locator('.copy-text');
+		const texts = await snippets.locator('code').allTextContents();
+		expect(texts).toContain(oembed.html);
+		expect(
+			texts.some((t) => /^<script async src="https?:\/\/.+\/embed\.js"><\/script>$/.test(t))
+		).toBe(true);
+		expect(texts.some((t) => /^https?:\/\/.+\/oembed\.json$/.test(t))).toBe(true);
+		for (const id of ACCOUNTS) expect(texts.some((t) => t.endsWith(`/${id}/`))).toBe(true);
+		const count = await snippets.count();
+		expect(count).toBe(3 + ACCOUNTS.length);
+		for (let i = 0; i < count; i++) {
+			const button = snippets.nth(i).getByRole('button');
+			await expect(button).toHaveText('Copy');
+			await button.click();
+			await expect(button).toHaveText('Copied');
+			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(texts[i]);
+		}
+	});
+
+	test('without JavaScript the snippets are there to select, and no button that cannot work', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto(new URL('./share/', test.info().project.use.baseURL).href);
+		await expect(page.locator('.copy-text code')).toHaveCount(3 + ACCOUNTS.length);
+		await expect(page.getByRole('button')).toHaveCount(0);
+		await context.close();
+	});
 });

@@ -146,7 +146,18 @@ export const ContentSchema = record({
 		notesAhead: text,
 		notesBehind: text,
 		presentSpeakerView: text,
-		offlineNeedsScript: text
+		offlineNeedsScript: text,
+		accountRead: text,
+		shareHeading: text,
+		shareIntro: text,
+		shareScript: text,
+		shareIframe: text,
+		shareOembed: text,
+		shareAccounts: text,
+		sharePictures: text,
+		shareCopy: text,
+		shareCopied: text,
+		shareNoSiteUrl: text
 	})
 });
 

@@ -2,8 +2,8 @@ import sharp from 'sharp';
 import type { Story } from '$lib/story/model';
 import type { MapData } from './types';
 
-/** The light scheme of tokens.css: a share card is an image, it cannot follow the reader's scheme. */
-const COLORS = {
+/** The light scheme of tokens.css: a picture cannot follow the reader's scheme. */
+export const COLORS = {
 	paper: '#f7f4ee',
 	ink: '#1d1b18',
 	muted: '#5b564e',
@@ -11,17 +11,21 @@ const COLORS = {
 	land: '#e5dfd3',
 	subject: '#d2c8b7',
 	named: '#ecd9b8',
+	danger: '#e2c4b8',
 	border: '#fbf9f4'
 };
 
-const escape = (s: string) =>
+export const escape = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
-/** Greedy line breaks for a given number of characters a line (SVG text does not wrap). */
-function wrap(text: string, perLine: number): string[] {
+/**
+ * Greedy line breaks for a number of characters a line (SVG text does not wrap). Only spaces
+ * break: a no-break space keeps a name with its age.
+ */
+export function wrap(text: string, perLine: number): string[] {
 	const lines: string[] = [];
 	let line = '';
-	for (const word of text.split(/\s+/)) {
+	for (const word of text.split(' ')) {
 		if (line && `${line} ${word}`.length > perLine) {
 			lines.push(line);
 			line = word;

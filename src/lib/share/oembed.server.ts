@@ -15,7 +15,7 @@ export function oembed(story: Story, site: URL) {
 		title: story.title,
 		provider_name: story.source.publication,
 		provider_url: new URL('/', site).href,
-		html: iframeSnippet(site, story.title),
+		html: iframeSnippet(site, story.title, story.description),
 		width: IFRAME_SIZE.width,
 		height: IFRAME_SIZE.height,
 		thumbnail_url: new URL('share.png', site).href,
