@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Locator, Page } from '@playwright/test';
+import type { BrowserContext, Locator, Page } from '@playwright/test';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +13,18 @@ const TOTAL = '9';
 async function open(page: Page, hash = '') {
 	await page.goto(`./present/${hash}`);
 	await page.locator('[data-present] svg[data-enhanced]').waitFor({ state: 'attached' });
+}
+
+/** The presenter and a speaker view in a second window of the same browser, once they talk. */
+async function presenterAndNotes(context: BrowserContext) {
+	const presenter = await context.newPage();
+	await open(presenter);
+	const notes = await context.newPage();
+	await notes.goto('./present/notes/');
+	const root = notes.locator('[data-present-notes]');
+	// The deck answered the notes window's hello: keys pressed here now reach it.
+	await expect(root).toHaveAttribute('data-connected', '');
+	return { presenter, notes, root };
 }
 
 test('the presenter is a deck of slides with its position on the root', async ({ page }) => {
@@ -96,15 +108,8 @@ test('the cursor hides after two seconds without moving', async ({ page }) => {
 });
 
 test('the speaker notes follow the presenter, and drive it', async ({ context }) => {
-	const presenter = await context.newPage();
-	const notes = await context.newPage();
-	await presenter.goto('./present/');
-	await presenter.locator('[data-present] svg[data-enhanced]').waitFor({ state: 'attached' });
-	await notes.goto('./present/notes/');
-	const root = notes.locator('[data-present-notes]');
+	const { presenter, notes, root } = await presenterAndNotes(context);
 	await expect(root).toHaveAttribute('data-slide', '1');
-	// The deck answered the notes window's hello: keys pressed here now reach it.
-	await expect(root).toHaveAttribute('data-connected', '');
 	await presenter.keyboard.press('ArrowRight');
 	await presenter.keyboard.press('ArrowRight');
 	await expect(root).toHaveAttribute('data-slide', '3');
@@ -193,12 +198,7 @@ test.describe('the speaker view’s previews', () => {
 	test('show the current and the next slide as the deck moves, each as the presenter shows it', async ({
 		context
 	}) => {
-		const presenter = await context.newPage();
-		await open(presenter);
-		const notes = await context.newPage();
-		await notes.goto('./present/notes/');
-		const root = notes.locator('[data-present-notes]');
-		await expect(root).toHaveAttribute('data-connected', '');
+		const { presenter, root } = await presenterAndNotes(context);
 		const current = root.locator('[data-preview="current"]');
 		const next = root.locator('[data-preview="next"]');
 		for (let n = 1; n <= Number(TOTAL); n++) {
@@ -230,12 +230,7 @@ test('a talk length gives the time left, and whether the talk is ahead or behind
 	context
 }) => {
 	await context.clock.install();
-	const presenter = await context.newPage();
-	await open(presenter);
-	const notes = await context.newPage();
-	await notes.goto('./present/notes/');
-	const root = notes.locator('[data-present-notes]');
-	await expect(root).toHaveAttribute('data-connected', '');
+	const { presenter, notes, root } = await presenterAndNotes(context);
 	const pace = root.locator('.pace');
 	// Optional: nothing until the speaker gives a length.
 	await expect(pace).toHaveCount(0);
@@ -299,11 +294,7 @@ test('printing the presenter gives one 16:9 page per slide, with its map and wor
 test('the speaker view’s timer pauses and resumes, and restarts only on a second press', async ({
 	context
 }) => {
-	const presenter = await context.newPage();
-	await open(presenter);
-	const notes = await context.newPage();
-	await notes.goto('./present/notes/');
-	await expect(notes.locator('[data-present-notes]')).toHaveAttribute('data-connected', '');
+	const { notes } = await presenterAndNotes(context);
 	const elapsed = notes.locator('.elapsed');
 	const pause = notes.getByRole('button', { name: 'Pause the timer' });
 	await expect(elapsed).not.toHaveText('00:00', { timeout: 5000 });
