@@ -16,10 +16,13 @@ function commit() {
 }
 
 /**
- * `npm run export` builds a second time for the offline file (scripts/export.js): every script
- * inline, since a `file://` page can load no module, into a folder of its own.
+ * A second build with every script inline, into a folder of its own: for the offline file
+ * (scripts/export.js; a `file://` page can load no module) and for ./embed/frame/, the page a
+ * sandboxed frame of origin `null` can run whole (scripts/frame-page.js).
  */
 const offline = process.env.STORY_OFFLINE === '1';
+/** Where the site is written: `build/`, or another folder (the WordPress tests build their own copy). */
+const out = process.env.STORY_OUT ?? (offline ? 'export/.site' : 'build');
 
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
@@ -29,8 +32,8 @@ const config = {
 		version: { name: commit() },
 		// Every route is prerendered to plain files; no fallback page, so a missing route is a build error.
 		adapter: adapter({
-			pages: offline ? 'export/.site' : 'build',
-			assets: offline ? 'export/.site' : 'build',
+			pages: out,
+			assets: out,
 			fallback: undefined,
 			precompress: !offline,
 			strict: true

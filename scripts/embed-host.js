@@ -3,7 +3,9 @@
 // and for the two-origin browser tests. Pages: / (embed.js), /dark (embed.js, data-theme="dark"),
 // /pym (a pym.js parent), /rogue (embed.js beside a frame that posts fake heights),
 // /plain (a bare iframe, no loader), /iframe (the iframe-only snippet of the story's oembed.json,
-// as a CMS that strips scripts keeps it, pointed at this embed's origin).
+// as a CMS that strips scripts keeps it, pointed at this embed's origin), /wordpress (the same
+// html as WordPress makes it for an author: its oEmbed filter's frame, sandboxed, and its own
+// wp-embed.js from Debian's wordpress package).
 // Usage: node scripts/embed-host.js [--port 4176] [--embed http://127.0.0.1:4175/]
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -47,12 +49,70 @@ const pages = {
 		)
 };
 
-/** The snippet from the build's oembed.json, its published address swapped for this embed's. */
-async function iframeOnly() {
+/** The html of the build's oembed.json, its published address swapped for this embed's. */
+async function oembedHtml() {
 	const { html } = await (await fetch(`${base}oembed.json`)).json();
-	const frame = /src="([^"]+)embed\/\?scroll=frame"/.exec(html);
-	if (!frame) throw new Error('oembed.json has no iframe-only snippet: build with PUBLIC_SITE_URL');
-	return page(html.replaceAll(frame[1], base));
+	const frame = /src="([^"]+)embed\/frame\/"/.exec(html);
+	if (!frame) throw new Error('oembed.json has no frame: build with PUBLIC_SITE_URL');
+	return html.replaceAll(frame[1], base);
+}
+
+const WP_EMBED = '/usr/share/wordpress/wp-includes/js/wp-embed.min.js';
+
+/**
+ * What WordPress 6.1's wp_filter_oembed_result() makes of a provider's html when the provider is
+ * not one it trusts (every address an author pastes): wp_kses down to a[href], blockquote and a few
+ * iframe attributes, the quote and the frame kept, a secret in the frame's address, the frame
+ * hidden and sandboxed. Followed, as on a WordPress page, by its wp-embed.js.
+ */
+function wordpressFrame(html, secret = 'Wp5ecret42') {
+	const allowed = {
+		a: ['href'],
+		blockquote: [],
+		iframe: [
+			'src',
+			'width',
+			'height',
+			'frameborder',
+			'marginwidth',
+			'marginheight',
+			'scrolling',
+			'title'
+		]
+	};
+	const kses = (text) =>
+		text.replace(/<(\/?)(\w+)([^>]*)>/g, (_, close, name, attributes) => {
+			const keep = allowed[name.toLowerCase()];
+			if (!keep) return '';
+			if (close) return `</${name}>`;
+			const kept = [...attributes.matchAll(/([\w-]+)="([^"]*)"/g)].filter(([, a]) =>
+				keep.includes(a)
+			);
+			return `<${name}${kept.map(([, a, v]) => ` ${a}="${v}"`).join('')}>`;
+		});
+	const content = /(<blockquote>[\s\S]*?<\/blockquote>)?[\s\S]*(<iframe[\s\S]*?><\/iframe>)/.exec(
+		kses(html)
+	);
+	if (!content?.[2]) throw new Error('WordPress would drop this html: no iframe');
+	const quote = content[1] ?? '';
+	const frame = content[2].replace(
+		/ src="([^"]*)"/,
+		` src="$1#?secret=${secret}" data-secret="${secret}"`
+	);
+	const hidden = quote
+		? `<blockquote class="wp-embedded-content" data-secret="${secret}">${quote.slice(12)}` +
+			frame.replace(
+				'<iframe',
+				'<iframe style="position: absolute; clip: rect(1px, 1px, 1px, 1px);"'
+			)
+		: frame;
+	const wpEmbed = readFileSync(WP_EMBED, 'utf8');
+	return (
+		hidden.replace(
+			'<iframe',
+			'<iframe class="wp-embedded-content" sandbox="allow-scripts" security="restricted"'
+		) + `<script>${wpEmbed}</script>`
+	);
 }
 
 createServer(async (req, res) => {
@@ -64,8 +124,10 @@ createServer(async (req, res) => {
 		return;
 	}
 	if (path === '/favicon.ico') return void res.writeHead(204).end();
-	if (path === '/iframe') {
-		const html = await iframeOnly().catch((error) => String(error));
+	if (path === '/iframe' || path === '/wordpress') {
+		const html = await oembedHtml()
+			.then((html) => page(path === '/wordpress' ? wordpressFrame(html) : html))
+			.catch((error) => String(error));
 		res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
 		return;
 	}

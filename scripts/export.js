@@ -9,8 +9,6 @@
 // outlines) once, and the file's loader writes the page its address names. A `file://` page can
 // fetch nothing, not even a module of its own folder: hence inline, and one policy for the file
 // that lets no request out.
-import { spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -18,6 +16,7 @@ import { gzipSync } from 'node:zlib';
 import archieml from 'archieml';
 import { chromium } from '@playwright/test';
 import { args, executablePath } from './chromium.js';
+import { inlineBuild, inlineHashes, sha256, wholePage, wholePolicy } from './inline-page.js';
 
 const OUT = 'export';
 const SITE = join(OUT, '.site');
@@ -37,15 +36,14 @@ const fail = (message) => {
 	console.error(`export: ${message}`);
 	process.exit(1);
 };
-const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
 function build() {
 	rmSync(OUT, { recursive: true, force: true });
-	const { status } = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
-		env: { ...process.env, STORY_OFFLINE: '1' },
-		stdio: 'inherit'
-	});
-	if (status !== 0) fail('the offline build failed');
+	try {
+		inlineBuild(SITE);
+	} catch {
+		fail('the offline build failed');
+	}
 }
 
 /** Shared strings, each stored once in the file and named in the pages by \0index\0. */
@@ -56,30 +54,14 @@ const part = (text) => {
 	return `\0${i}\0`;
 };
 
-/** The map's outlines, inside the page instead of in map.svg beside it. */
-function mapDefs() {
-	const sprite = readFileSync(join(SITE, 'map.svg'), 'utf8');
-	const defs = /<defs>[\s\S]*<\/defs>/.exec(sprite)?.[0];
-	if (!defs) fail('map.svg has no <defs>');
-	return `<svg class="map-defs" width="0" height="0" aria-hidden="true" focusable="false">${defs}</svg>`;
-}
-
-const fontData = (file) =>
-	`url(data:font/woff2;base64,${readFileSync(join(SITE, '_app/immutable/assets', file)).toString('base64')})`;
-
 /** One page of the build, made to run from the one file. Returns the page and its CSP sources. */
 function offlinePage(name, html) {
-	const kitCsp = /<meta http-equiv="content-security-policy" content="([^"]*)">/.exec(html);
-	if (!kitCsp) fail(`${name}: no CSP meta`);
-	html = html.replace(kitCsp[0], '');
-	const defs = /<svg class="map-defs"[\s\S]*?<\/svg>/.exec(html);
-	if (!defs) fail(`${name}: no map defs`);
-	html = html.replace(defs[0], () => part(mapDefs()));
-	html = html.replace(/url\(\.\/([\w.-]+\.woff2)\)/g, (_, file) => part(fontData(file)));
-	html = html.replace(/<link rel="icon" href="[^"]*favicon\.svg"[^>]*>/, () => {
-		const svg = readFileSync(join(SITE, 'favicon.svg')).toString('base64');
-		return `<link rel="icon" href="data:image/svg+xml;base64,${svg}">`;
-	});
+	let attr;
+	try {
+		({ html, attr } = wholePage(SITE, name, html, part));
+	} catch (error) {
+		fail(error.message);
+	}
 	for (const [from, to] of Object.entries(ADDRESSES))
 		html = html.replaceAll(`href="${from}"`, `href="${to}"`);
 	// Kit finds its base from the page's depth (`new URL("..", location)`); the file has none.
@@ -90,7 +72,7 @@ function offlinePage(name, html) {
 		html.replace(/<script[\s\S]*?<\/script>/g, '')
 	);
 	if (left) fail(`${name}: a relative address is left: ${left[1]}`);
-	return { html, attr: /style-src-attr ([^;]*)/.exec(kitCsp[1])?.[1] ?? "'none'" };
+	return { html, attr };
 }
 
 /** Kit's app, the same in every page once the base is the same: stored once. */
@@ -131,27 +113,12 @@ function writeFile() {
 	}
 	shareApp(pages);
 	const whole = Object.values(pages).map((p) => p.replace(/\0(\d+)\0/g, (_, i) => parts[i]));
-	const hashes = (tag) =>
-		[
-			...new Set(
-				whole.flatMap((html) =>
-					[
-						...html.matchAll(new RegExp(`<${tag}(?: type="module")?>([\\s\\S]*?)</${tag}>`, 'g'))
-					].map((m) => sha256(m[1]))
-				)
-			)
-		].join(' ');
 	// Nothing leaves the file: no source is allowed but the file's own inline code, by hash.
-	const csp = [
-		"default-src 'none'",
-		`script-src ${sha256(LOADER)} ${hashes('script')}`,
-		`style-src ${hashes('style')}`,
-		`style-src-attr ${attr}`,
-		'img-src data:',
-		'font-src data:',
-		"base-uri 'none'",
-		"form-action 'none'"
-	].join('; ');
+	const csp = wholePolicy({
+		scripts: [sha256(LOADER), ...inlineHashes(whole, 'script')],
+		styles: inlineHashes(whole, 'style'),
+		attr
+	});
 	const content = archieml.load(readFileSync('src/content/story.aml', 'utf8'));
 	const title = /<title>([^<]*)<\/title>/.exec(pages.story)?.[1] ?? '';
 	const payload = gzipSync(JSON.stringify({ parts, pages }), { level: 9 }).toString('base64');

@@ -11,11 +11,31 @@ import { storyMap } from '$lib/map/story-map.server';
 import { siteUrl } from '$lib/share/site-url.server';
 import { buildStory } from '$lib/story/model';
 import { AFTER_PAINT, paintFirst, withHash, type PaintedFirst } from '$lib/paint-first.server';
+import { engineGuardScript } from '$lib/scroll/engine-guard';
+import { createHash } from 'node:crypto';
 
 /** Placeholder in app.html for the references to the map's shared outlines. */
 const MAP_DEFS = '<!--map-defs-->';
 /** Placeholder in app.html for the title, share tags and JSON-LD every route shares. */
 const STORY_META = '<!--story-meta-->';
+/** Placeholder in app.html, first in the head, for the scroll engine's guard (engine-guard.ts). */
+const ENGINE_GUARD = '<!--engine-guard-->';
+const GUARD_HASH = `'sha256-${createHash('sha256').update(engineGuardScript).digest('base64')}'`;
+const CSP_META = /<meta http-equiv="content-security-policy" content="([^"]*)">/;
+/** A policy that also runs the guard. */
+const withGuard = (csp: string) =>
+	csp.replace(/script-src ([^;"]*)/, (_, sources: string) => `script-src ${sources} ${GUARD_HASH}`);
+
+/**
+ * Pages with the sticky graphic get the guard, which keeps the sticky layout only while the
+ * engine can come; a prerendered page's policy (a meta tag) its hash. Others lose the placeholder.
+ */
+function guardEngine(html: string): string {
+	if (!html.includes('class="scrolly')) return html.replace(ENGINE_GUARD, '');
+	return html
+		.replace(ENGINE_GUARD, () => `<script>${engineGuardScript}</script>`)
+		.replace(CSP_META, (meta) => withGuard(meta));
+}
 
 let meta: string | undefined;
 /**
@@ -40,8 +60,11 @@ function accountMeta(id: string | undefined): string {
 
 export const handle: Handle = async ({ event, resolve }) => {
 	let painted: PaintedFirst | undefined;
+	let guarded = false;
 	const response = await resolve(event, {
-		transformPageChunk: ({ html }) => {
+		transformPageChunk: ({ html: page }) => {
+			guarded = page.includes('class="scrolly');
+			const html = guardEngine(page);
 			// An account's share page (./oleg/) carries its own title and share tags, and no script.
 			if (event.route.id === '/[account]')
 				return html.replace(STORY_META, () => accountMeta(event.params.account));
@@ -74,7 +97,10 @@ export const handle: Handle = async ({ event, resolve }) => {
 	});
 	// Served pages (dev, preview) carry their CSP in a header, not in the page.
 	const csp = response.headers.get('content-security-policy');
-	if (csp && painted) response.headers.set('content-security-policy', withHash(csp, painted));
+	if (csp && painted) {
+		const policy = withHash(csp, painted);
+		response.headers.set('content-security-policy', guarded ? withGuard(policy) : policy);
+	}
 	return response;
 };
 

@@ -1,4 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
+import type { Frame, Page } from '@playwright/test';
+import { ACCOUNT_IDS } from '../source-text';
 import { enhanced, expect, phone, test } from './fixtures';
 
 const ROUTES = ['./', './embed/', './present/', './present/notes/', './share/'];
@@ -165,4 +167,79 @@ test('printed, the story is all its text, each account with its map, nothing sti
 	const pdf = await page.pdf({ format: 'A4', printBackground: true });
 	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
 	expect(pages.length).toBeGreaterThan(6);
+});
+
+test.describe('if the page’s scripts cannot run, the story is the flat one, never a sticky graphic that does not move', () => {
+	/** The flat story: no graphic, every account's own map, the final numbers, nothing sideways. */
+	async function flat(page: Page | Frame) {
+		await expect(page.locator('html')).toHaveAttribute('data-engine', 'failed');
+		await expect(page.locator('[data-graphic]')).toBeHidden();
+		for (const id of ACCOUNT_IDS)
+			await expect(page.locator(`[data-inline-map="${id}"]`)).toBeVisible();
+		await expect(page.locator('[data-counter="fled"]')).toHaveText('200,000');
+		await expect(page.locator('[data-counter="colleagues"]')).toHaveText('51');
+		expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(
+			true
+		);
+	}
+	/** Lost on the way, as a blocker, a refused CORS request or a failed chunk loses them. */
+	const blockApp = (page: Page) =>
+		page.route('**/_app/immutable/**/*.js', (route) => route.abort());
+	const blocked = (p: string) =>
+		/net::ERR_FAILED|Failed to fetch|dynamically imported module/.test(p);
+
+	for (const [size, use] of [
+		['phone', phone],
+		['desktop', { viewport: { width: 1280, height: 800 } }]
+	] as const) {
+		test.describe(size, () => {
+			test.use(use);
+			for (const route of ['./', './#oleg', './embed/', './embed/?scroll=frame']) {
+				test(`${route}: blocked scripts`, async ({ page, problems }) => {
+					await blockApp(page);
+					await page.goto(route);
+					await flat(page);
+					if (route.endsWith('#oleg')) await expect(page.locator('#oleg')).toBeInViewport();
+					expect(problems.filter((p) => !blocked(p))).toEqual([]);
+					problems.length = 0;
+				});
+			}
+		});
+	}
+
+	test('a module that never arrives: flat once the guard stops waiting', async ({ page }) => {
+		await page.clock.install();
+		// Held, never answered: the page's load event never comes either.
+		await page.route('**/_app/immutable/**/*.js', () => {});
+		await page.goto('./', { waitUntil: 'domcontentloaded' });
+		await page.clock.runFor(2_000);
+		await expect(page.locator('html')).toHaveAttribute('data-engine', 'starting');
+		await expect(page.locator('[data-graphic]')).toBeVisible();
+		await page.clock.runFor(30_000);
+		await flat(page);
+		await page.unrouteAll({ behavior: 'ignoreErrors' });
+	});
+
+	test('the split embed in a sandboxed frame of origin null (an old snippet in WordPress): flat', async ({
+		page,
+		problems,
+		baseURL
+	}) => {
+		await page.setContent(
+			`<iframe sandbox="allow-scripts" src="${baseURL}embed/?scroll=frame#?secret=abc" style="width:100%;height:700px"></iframe>`
+		);
+		const frame = (await (await page.locator('iframe').elementHandle())!.contentFrame())!;
+		await flat(frame);
+		// The modules refused by CORS, the outlines by the sandbox: said in the console, not shown.
+		await page.setContent('');
+		expect(
+			problems.filter(
+				(p) =>
+					!/CORS|blocked|Unsafe attempt to load URL|net::ERR_FAILED|dynamically imported module/.test(
+						p
+					)
+			)
+		).toEqual([]);
+		problems.length = 0;
+	});
 });

@@ -41,16 +41,23 @@ test('oembed.json is oEmbed 1.0 rich: the iframe-only snippet, its size, absolut
 	// A thumbnail's address comes with its size, all three or none (oEmbed 1.0, 2.3.4).
 	expect(absolute(data.thumbnail_url)).toBe(true);
 	expect([data.thumbnail_width, data.thumbnail_height]).toEqual([1200, 630]);
-	// The snippet: one titled iframe, full width, lazy, with a plain link to the story inside.
+	// The html: a hidden quote linking to the story (WordPress's wp-embed needs one), then one
+	// titled, borderless, full-width, lazy iframe of the page that is whole in itself.
 	const html: string = data.html;
 	expect(html).toMatch(
-		/^<iframe [^>]*><a href="https?:\/\/[^"]+"><img src="https?:\/\/[^"]+\/share\.png" alt="[^"]+" [^>]*>[^<]+<\/a><\/iframe>$/
+		/^<blockquote style="display:none"><a href="https?:\/\/[^"]+">[^<]+<\/a><\/blockquote><iframe [^>]*><\/iframe>$/
 	);
-	for (const attribute of ['title="', 'width="100%"', 'loading="lazy"', 'height="']) {
+	for (const attribute of [
+		'title="',
+		'width="100%"',
+		'loading="lazy"',
+		'height="',
+		'frameborder="0"'
+	]) {
 		expect(html).toContain(attribute);
 	}
 	expect(html).not.toContain('<script');
-	expect(/src="([^"]+)"/.exec(html)![1]).toMatch(/^https?:\/\/.+\/embed\/\?scroll=frame$/);
+	expect(/src="([^"]+)"/.exec(html)![1]).toMatch(/^https?:\/\/.+\/embed\/frame\/$/);
 });
 
 test.describe('the iframe-only snippet in a host page on another origin', () => {
@@ -59,7 +66,7 @@ test.describe('the iframe-only snippet in a host page on another origin', () => 
 		const handle = await page.locator('iframe').elementHandle();
 		await expect
 			.poll(async () => (await handle!.contentFrame())?.url() ?? '')
-			.toContain(`${EMBED_ORIGIN}embed/?scroll=frame`);
+			.toContain(`${EMBED_ORIGIN}embed/frame/`);
 		const frame = (await handle!.contentFrame())!;
 		await frame.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
 		return frame;
@@ -181,14 +188,27 @@ test.describe('the Share & Embed page', () => {
 		const oembed = await (await request.get('./oembed.json')).json();
 		const snippets = page.locator('.copy-text');
 		const texts = await snippets.locator('code').allTextContents();
-		expect(texts).toContain(oembed.html);
+		// The iframe-only snippet: the same frame as oEmbed's, with a link inside for hosts that drop it.
+		const frame = /<iframe [^>]*><\/iframe>/.exec(oembed.html)![0].replace('></iframe>', '>');
+		expect(
+			texts.some(
+				(t) => t.startsWith(frame) && /<a href="[^"]+"><img [^>]+>[^<]+<\/a><\/iframe>$/.test(t)
+			)
+		).toBe(true);
 		expect(
 			texts.some((t) => /^<script async src="https?:\/\/.+\/embed\.js"><\/script>$/.test(t))
 		).toBe(true);
 		expect(texts.some((t) => /^https?:\/\/.+\/oembed\.json$/.test(t))).toBe(true);
+		expect(
+			texts.some((t) =>
+				/^<amp-iframe src="https?:\/\/.+\/embed\/frame\/" [^>]*sandbox="allow-scripts allow-popups"[^>]*>.*<\/amp-iframe>$/.test(
+					t
+				)
+			)
+		).toBe(true);
 		for (const id of ACCOUNTS) expect(texts.some((t) => t.endsWith(`/${id}/`))).toBe(true);
 		const count = await snippets.count();
-		expect(count).toBe(3 + ACCOUNTS.length);
+		expect(count).toBe(4 + ACCOUNTS.length);
 		for (let i = 0; i < count; i++) {
 			const button = snippets.nth(i).getByRole('button');
 			await expect(button).toHaveText('Copy');
@@ -204,7 +224,7 @@ test.describe('the Share & Embed page', () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(new URL('./share/', test.info().project.use.baseURL).href);
-		await expect(page.locator('.copy-text code')).toHaveCount(3 + ACCOUNTS.length);
+		await expect(page.locator('.copy-text code')).toHaveCount(4 + ACCOUNTS.length);
 		await expect(page.getByRole('button')).toHaveCount(0);
 		await context.close();
 	});

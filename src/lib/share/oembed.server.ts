@@ -1,5 +1,5 @@
 import type { Story } from '$lib/story/model';
-import { IFRAME_SIZE, iframeSnippet } from './snippets';
+import { IFRAME_SIZE, oembedHtml } from './snippets';
 
 /** The share card (share.png/+server.ts): oEmbed's thumbnail. */
 const CARD = { width: 1200, height: 630 };
@@ -15,7 +15,7 @@ export function oembed(story: Story, site: URL) {
 		title: story.title,
 		provider_name: story.source.publication,
 		provider_url: new URL('/', site).href,
-		html: iframeSnippet(site, story.title, story.description),
+		html: oembedHtml(site, story.title),
 		width: IFRAME_SIZE.width,
 		height: IFRAME_SIZE.height,
 		thumbnail_url: new URL('share.png', site).href,

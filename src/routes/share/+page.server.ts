@@ -2,7 +2,7 @@ import { loadContent } from '$lib/content/load.server';
 import { mapForPage } from '$lib/map/story-map.server';
 import { cardAlt, cardFiles } from '$lib/share/cards';
 import { siteUrl } from '$lib/share/site-url.server';
-import { iframeSnippet, oembedUrl } from '$lib/share/snippets';
+import { ampSnippet, iframeSnippet, oembedUrl } from '$lib/share/snippets';
 import { buildStory } from '$lib/story/model';
 
 /** Everything an editor copies to put the story somewhere else, written at build time. */
@@ -17,7 +17,8 @@ export function load() {
 		snippets: site && {
 			script: `<script async src="${new URL('embed.js', site).href}"></script>`,
 			iframe: iframeSnippet(site, story.title, story.description),
-			oembed: oembedUrl(site)
+			oembed: oembedUrl(site),
+			amp: ampSnippet(site, story.title)
 		},
 		accounts: story.sections.map((section) => {
 			const caption = states.find((s) => s.step === section.id)?.caption ?? '';
