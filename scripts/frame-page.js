@@ -15,7 +15,7 @@ const PAGE = 'embed/frame/index.html';
 
 const site = mkdtempSync(join(tmpdir(), 'story-frame-'));
 try {
-	inlineBuild(site);
+	inlineBuild(site, { quiet: true });
 	let { html, attr } = wholePage(site, PAGE, readFileSync(join(site, PAGE), 'utf8'));
 	// Only links may point elsewhere (the story's own page, its canonical address, oEmbed); nothing
 	// the page loads.

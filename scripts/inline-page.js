@@ -9,13 +9,20 @@ import { join } from 'node:path';
 
 export const sha256 = (text) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
-/** Builds the site again into `dir` with every script inline (STORY_OFFLINE, svelte.config.js). */
-export function inlineBuild(dir) {
-	const { status } = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
+/**
+ * Builds the site again into `dir` with every script inline (STORY_OFFLINE, svelte.config.js).
+ * `quiet`: its output only if it fails (the main build has said everything once already).
+ */
+export function inlineBuild(dir, { quiet = false } = {}) {
+	const { status, stdout, stderr } = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], {
 		env: { ...process.env, STORY_OFFLINE: '1', STORY_OUT: dir },
-		stdio: 'inherit'
+		stdio: quiet ? 'pipe' : 'inherit',
+		encoding: 'utf8'
 	});
-	if (status !== 0) throw new Error('the inline build failed');
+	if (status !== 0) {
+		if (quiet) process.stderr.write(`${stdout}${stderr}`);
+		throw new Error('the inline build failed');
+	}
 }
 
 /** The map's outlines, inside the page instead of in map.svg beside it. */

@@ -4,13 +4,14 @@ import { join, resolve } from 'node:path';
 
 /**
  * A copy of what builds the project, in a temporary folder, with this tree's node_modules: for
- * tests about `npm run build` itself (bad copy, a missing setting) that must not touch build/.
+ * tests about `npm run build` itself (both its steps) (bad copy, a missing setting) that must not touch build/.
  */
 export function copyProject(prefix = 'story-copy-'): string {
 	const dir = mkdtempSync(join(tmpdir(), prefix));
 	for (const path of [
 		'src',
 		'static',
+		'scripts',
 		'svelte.config.js',
 		'vite.config.ts',
 		'package.json',

@@ -42,7 +42,7 @@ it(
 	() => {
 		const env = { ...process.env };
 		delete env.PUBLIC_SITE_URL;
-		const build = spawnSync('npx', ['vite', 'build'], { cwd: copy, encoding: 'utf8', env });
+		const build = spawnSync('npm', ['run', 'build'], { cwd: copy, encoding: 'utf8', env });
 		expect(build.status, build.stderr).toBe(0);
 		const output = build.stdout + build.stderr;
 		expect(output.split(SITE_URL_WARNING).length - 1).toBe(1);

@@ -81,7 +81,7 @@ describe('the frame speaking wp-embed', () => {
 		const parent = { postMessage: vi.fn() };
 		const win = Object.assign(new EventTarget(), {
 			parent,
-			screen: { height: 844 },
+			screen: { availHeight: 844 },
 			location: { href: 'https://example.org/story/embed/frame/#?secret=abc' },
 			document: new EventTarget()
 		});

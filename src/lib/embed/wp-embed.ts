@@ -51,7 +51,8 @@ export function isWpReady(data: unknown, secret: string): boolean {
 export function connectWpEmbed(win: Window, secret: string): () => void {
 	const send = (message: WpMessage['message'], value: WpMessage['value']) =>
 		win.parent.postMessage({ message, value, secret } satisfies WpMessage, '*');
-	const sendHeight = () => send('height', frameHeight(win.screen.height));
+	// The screen less the system's bars: on a desktop the window is smaller still, by its own bars.
+	const sendHeight = () => send('height', frameHeight(win.screen.availHeight));
 	const onMessage = (event: MessageEvent) => {
 		if (event.source === win.parent && isWpReady(event.data, secret)) sendHeight();
 	};

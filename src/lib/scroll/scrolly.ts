@@ -100,7 +100,10 @@ function setup(
 		// Read layout once per resize, not per scroll: is the active step still under the line?
 		const line = window.innerHeight * offset();
 		const box = step.getBoundingClientRect();
-		if (box.top > line || box.bottom < line) {
+		// Still above the first step (the headline, the opening of a frame WordPress reveals and
+		// narrows): the reader is where the story begins, not lost in it.
+		const beforeSteps = step === steps[0] && box.top > line;
+		if (!beforeSteps && (box.top > line || box.bottom < line)) {
 			window.scrollTo({ top: window.scrollY + box.top - line + 1, behavior: 'instant' });
 		}
 		requestAnimationFrame(() => requestAnimationFrame(() => (holding = undefined)));
