@@ -2,7 +2,7 @@
 // npm run test:paths [-- --runs N] [--seed S] [--only "<surface>#<i>"]: the generated paths of
 // tests/paths/: mutated copy (vitest, in process), then reading walks and fuzzed messages in
 // Chromium (Playwright). Prints, per surface, runs and wrong; exits non-zero on any wrong or failure.
-// --runs N: generated walks in all (shared by the six surfaces; npm test runs 12); messages are
+// --runs N: generated walks in all (shared by the walked surfaces; npm test runs 12); messages are
 // max(10,000, 20 N), mutations max(240, N).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';

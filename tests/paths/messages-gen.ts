@@ -12,7 +12,7 @@ export interface Fuzzed {
 }
 
 /** An object with exactly these own keys, "__proto__" included (an object literal would set the prototype). */
-const own = (entries: [string, unknown][]) => {
+export const own = (entries: [string, unknown][]) => {
 	const o = {};
 	for (const [k, value] of entries)
 		Object.defineProperty(o, k, { value, writable: true, enumerable: true, configurable: true });

@@ -112,8 +112,8 @@ const SETTLE_LIMIT = 20_000;
  * view, answering false when it had to scroll. Throws when nothing settles within SETTLE_LIMIT ms (an animation that
  * never ends is a bug too).
  */
-/** Once the page's scroll has come to rest. */
-export const scrollRest = (page: Page) => page.evaluate(scrollStill, SETTLE_LIMIT);
+/** Once the page's (or a frame's own) scroll has come to rest. */
+export const scrollRest = (page: Page | Frame) => page.evaluate(scrollStill, SETTLE_LIMIT);
 
 /** Resolves once the page's scroll position has not moved for 150 ms (or after `limit`). */
 function scrollStill(limit: number): Promise<void> {

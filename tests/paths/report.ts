@@ -48,7 +48,7 @@ const int = (name: string, fallback: number) => {
  * mutation counts (they take seconds).
  */
 export const RUN = {
-	/** Generated walks in all, shared among the six surfaces. */
+	/** Generated walks in all, shared among the walked surfaces. */
 	walks: int('PATHS_RUNS', 12),
 	messages: int('PATHS_MESSAGES', 10_000),
 	mutations: int('PATHS_MUTATIONS', 240),

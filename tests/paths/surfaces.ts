@@ -497,6 +497,251 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 	};
 }
 
+/** The partner's page as WordPress makes it of the story's oEmbed html (scripts/embed-host.js). */
+const WORDPRESS = `${HOST_ORIGIN}wordpress`;
+/** WordPress's frame of the story: sandboxed (origin "null"), `#?secret=…` in its address. */
+const WP_FRAME = 'iframe.wp-embedded-content';
+
+/**
+ * A point on the frame's text where the reader's hand rests to wheel or click (frame coordinates):
+ * down the text column (below the graphic on phones, beside it otherwise), on words and not on a
+ * link, within the part of the frame the host shows (`from`…`to`, frame pixels). Null when that
+ * part shows no text.
+ */
+function textPoint({ from, to }: { from: number; to: number }) {
+	const graphic = document.querySelector('[data-graphic]')!.getBoundingClientRect();
+	const beside = graphic.left > innerWidth / 3;
+	const x = beside ? graphic.left / 2 : innerWidth / 2;
+	const bottom = Math.min(innerHeight, to);
+	for (let y = Math.floor(bottom - 12); y >= Math.max(from, 0) + 12; y -= 8) {
+		const element = document.elementFromPoint(x, y);
+		if (
+			element?.closest('p, h1, h2, h3, li, blockquote, figcaption') &&
+			!element.closest('a, button, input, [tabindex], [data-graphic]')
+		)
+			return { x, y };
+	}
+	return null;
+}
+
+/**
+ * The story in WordPress's oEmbed frame on a partner's page (scripts/embed-host.js `/wordpress`:
+ * what WordPress makes of the story's oEmbed html, and WordPress's own wp-embed.js). The frame
+ * is whole in itself, sandboxed, of the height it asks for; the story scrolls inside it with its
+ * own steps and sticky graphic. The reader wheels over the frame (past the frame's end the host
+ * scrolls), clicks into its text and pages with keys, follows the chapter links under the map,
+ * pauses, rotates and resizes. Compared: the settled [data-graphic] in the frame with its deep
+ * link's. The frame has no address of its own in the host's page (its fragment is WordPress's
+ * secret), so its deep link is the host page opened afresh with motion reduced and the frame's
+ * story jumped straight to the step (scrollIntoView, no reader input: the story cuts to it as it
+ * does for a deep link). Walks start at each step the same way, with motion.
+ */
+export function wordpressSurface(size: Size, phone: boolean, others: Size[]): Surface<ReadAction> {
+	const sizes = [size, ...others];
+
+	async function open(browser: Browser, reducedMotion: 'reduce' | 'no-preference', start: string) {
+		const context = await browser.newContext({ ...contextOptions(size, phone), reducedMotion });
+		const page = await context.newPage();
+		await page.goto(WORDPRESS);
+		const element = page.locator(WP_FRAME);
+		const story = page.frameLocator(WP_FRAME);
+		await story
+			.locator('html[data-engine="running"] [data-graphic] svg[data-enhanced]')
+			.waitFor({ state: 'attached' });
+		// wp-embed.js shows the frame (drops its clipping style) once the frame has spoken.
+		await page.locator(`${WP_FRAME}:not([style])`).waitFor({ state: 'attached' });
+		const frame = (await (await element.elementHandle())!.contentFrame())!;
+		// The reader scrolls to the frame before reading in it. Out of the host's view, a frame on
+		// another origin is not rendered, and its story does not follow its own scroll. Once shown,
+		// the frame's story places itself (wp-embed.js's reveal changed its width, and the engine
+		// moves back to the active step), and holds its step meanwhile: a jump must come after.
+		await element.scrollIntoViewIfNeeded();
+		await scrollRest(frame);
+		if (start !== 'intro') {
+			await frame.evaluate((id) => document.getElementById(id)!.scrollIntoView(), start);
+			await story
+				.locator(`[data-graphic][data-active="${start}"]`)
+				.waitFor({ state: 'attached', timeout: 10_000 })
+				.catch(async () => {
+					const [shows, y] = await frame.evaluate(() => [
+						document.querySelector<HTMLElement>('[data-graphic]')!.dataset.active,
+						scrollY
+					]);
+					throw new Error(`the frame jumped to ${start} (scrolled to ${y}) shows ${shows}`);
+				});
+		}
+		return { context, page, element, story, frame };
+	}
+
+	/** The frame's box in the host's view, and the part of the frame the host shows. */
+	const shown = (page: Page) =>
+		page.evaluate((selector) => {
+			const box = document.querySelector(selector)!.getBoundingClientRect();
+			return {
+				left: box.left,
+				top: box.top,
+				from: Math.max(0, -box.top),
+				to: Math.min(box.height, innerHeight - box.top)
+			};
+		}, WP_FRAME);
+
+	/** The reader's hand onto the frame's text, if the host shows any; answers whether it is there. */
+	async function handOnText(page: Page, frame: Frame) {
+		const view = await shown(page);
+		if (view.to - view.from < 24) return false;
+		const point = await frame.evaluate(textPoint, view);
+		if (!point) return false;
+		await page.mouse.move(view.left + point.x, view.top + point.y, { steps: 4 });
+		return true;
+	}
+
+	/** Both scrolls at rest: the host's, then (the frame in view, or it is not rendered) the frame's own. */
+	async function rest(page: Page, element: Locator, frame: Frame) {
+		await scrollRest(page);
+		const host = graphicView(element, page, scrollBy(page));
+		for (let i = 0; i < 10 && !(await host.inView()); i++) await scrollRest(page);
+		await scrollRest(frame);
+	}
+
+	/**
+	 * The graphic wholly in view: in the frame's own view first (scrolled the least a reader
+	 * would, as graphicView does on a page), then the frame's part of it in the host's.
+	 */
+	function framedView(page: Page, story: FrameLocator, frame: Frame) {
+		const graphic = story.locator('[data-graphic]');
+		const host = graphicView(graphic, page, scrollBy(page));
+		return {
+			async inView() {
+				// To the pixel: the graphic sticks at the frame's top from the headline's fractional
+				// height on, and a graphic 0.4 px short of sticking draws its labels a pixel off.
+				const inFrame = await frame.evaluate(() => {
+					const b = document.querySelector('[data-graphic]')!.getBoundingClientRect();
+					const off =
+						b.top < -0.01 || b.height > innerHeight + 0.01
+							? Math.floor(b.top)
+							: b.bottom > innerHeight + 0.01
+								? Math.ceil(b.bottom - innerHeight)
+								: 0;
+					if (off !== 0) window.scrollBy({ top: off, behavior: 'instant' });
+					return off === 0;
+				});
+				return (await host.inView()) && inFrame;
+			},
+			shoot: host.shoot
+		};
+	}
+
+	async function look(page: Page, story: FrameLocator, frame: Frame): Promise<Seen> {
+		const graphic = story.locator('[data-graphic]');
+		const view = framedView(page, story, frame);
+		const picture = await settled(view.shoot, [page, frame], page, view.inView);
+		const state = (await graphic.getAttribute('data-active')) ?? '';
+		const at = await frame.evaluate(stepsAt, { side: SIDE_BY_SIDE });
+		return {
+			state,
+			picture,
+			wrong: at.includes(state)
+				? undefined
+				: `shows ${state} where the reader reads ${at.join(' or ')} (the frame scrolled to ${await frame.evaluate(() => scrollY)})`
+		};
+	}
+
+	return {
+		name: `wordpress ${size.width}x${size.height}`,
+		size,
+		starts: STEPS,
+		action: fc.oneof(
+			{ weight: 4, arbitrary: wheel.map((dy) => ({ do: 'wheel', dy }) as const) },
+			{
+				weight: 3,
+				arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const)
+			},
+			{
+				weight: 1,
+				arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const)
+			},
+			{
+				weight: 1,
+				arbitrary: fc
+					.integer({ min: 0, max: sizes.length - 1 })
+					.map((to) => ({ do: 'resize', to }) as const)
+			},
+			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
+		),
+		ends: ['intro', STEPS.at(-1)!],
+		forward: { do: 'key', key: 'PageDown' },
+		back: { do: 'key', key: 'PageUp' },
+		async open(browser, start) {
+			const { context, page, element, story, frame } = await open(browser, 'no-preference', start);
+			await handOnText(page, frame);
+			return {
+				async apply(action) {
+					// The wheel scrolls what lies under the hand: the frame where the host shows it.
+					if (action.do === 'wheel') await handOnText(page, frame);
+					// Keys go to the frame once the reader has clicked into its text.
+					if (action.do === 'key') {
+						const focused = () =>
+							page.evaluate((s) => document.activeElement === document.querySelector(s), WP_FRAME);
+						if (!(await focused())) {
+							if (!(await handOnText(page, frame))) {
+								await element.scrollIntoViewIfNeeded();
+								if (!(await handOnText(page, frame)))
+									throw new Error('no text in the frame to click into');
+							}
+							await page.mouse.down();
+							await page.mouse.up();
+							if (!(await focused())) throw new Error('a click into the frame left it unfocused');
+						}
+					}
+					await readerAction(page, action, sizes, {
+						chapter: (step) => story.locator(`[data-graphic] nav a[href="#${step}"]`),
+						jump: (at) =>
+							page.evaluate(
+								(at) =>
+									window.scrollTo({
+										top: at * (document.documentElement.scrollHeight - innerHeight),
+										behavior: 'instant'
+									}),
+								at
+							)
+					});
+				},
+				async observe() {
+					if (
+						page.viewportSize()!.width !== size.width ||
+						page.viewportSize()!.height !== size.height
+					)
+						await page.setViewportSize(size);
+					await rest(page, element, frame);
+					const view = framedView(page, story, frame);
+					for (let i = 0; i < 10 && !(await view.inView()); i++) await rest(page, element, frame);
+					// As for the embed: onto the map, out level with it, then down the host's margin, so the
+					// frame sees the pointer leave whatever it hovered.
+					const map = (await story.locator('[data-graphic] svg[data-enhanced]').boundingBox())!;
+					const [x, y] = ASIDE(size);
+					await page.mouse.move(map.x + map.width / 2, map.y + map.height / 2, { steps: 4 });
+					await page.mouse.move(x, map.y + map.height / 2, { steps: 8 });
+					await page.mouse.move(x, y, { steps: 4 });
+					return look(page, story, frame);
+				},
+				close: () => context.close()
+			};
+		},
+		async reference(browser, state) {
+			const { context, page, element, story, frame } = await open(browser, 'reduce', state);
+			try {
+				await rest(page, element, frame);
+				const seen = await look(page, story, frame);
+				if (seen.state !== state)
+					throw new Error(`the frame jumped to ${state} shows ${seen.state}`);
+				return seen.picture;
+			} finally {
+				await context.close();
+			}
+		}
+	};
+}
+
 /**
  * Every key the presenter knows (README), `f` (full screen) included; not `s`, which opens the
  * speaker view in another window and leaves the deck as it is (present.test.ts).

@@ -2,7 +2,14 @@ import { test, expect, type Browser } from '@playwright/test';
 import fc from 'fast-check';
 import { difference, keep, SPECK, type Picture } from './pictures';
 import { RUN, writeReport } from './report';
-import { embedSurface, presenterSurface, storySurface, type Seen, type Surface } from './surfaces';
+import {
+	embedSurface,
+	presenterSurface,
+	storySurface,
+	wordpressSurface,
+	type Seen,
+	type Surface
+} from './surfaces';
 
 /** Slides in the deck (title, 200,000, five accounts, 51, credits): checked against the page below. */
 const SLIDES = 9;
@@ -18,6 +25,11 @@ const SURFACES: Surface<never>[] = [
 	]),
 	embedSurface({ width: 390, height: 844 }, true, [{ width: 844, height: 390 }]),
 	embedSurface({ width: 1280, height: 800 }, false, [
+		{ width: 800, height: 1280 },
+		{ width: 1024, height: 768 }
+	]),
+	wordpressSurface({ width: 390, height: 844 }, true, [{ width: 844, height: 390 }]),
+	wordpressSurface({ width: 1280, height: 800 }, false, [
 		{ width: 800, height: 1280 },
 		{ width: 1024, height: 768 }
 	]),
