@@ -41,7 +41,7 @@ const TOOLS = [
 		found: () => existsSync('/usr/bin/WebKitWebDriver') && !!miniBrowser(),
 		apt: ['webkit2gtk-driver'],
 		noRecommends: true,
-		elsewhere: 'apt-get install --no-install-recommends webkit2gtk-driver (Debian or Ubuntu)'
+		elsewhere: 'WebKitGTK 4.1 with its WebDriver (set MINIBROWSER_PATH to its MiniBrowser)'
 	},
 	{
 		tool: 'Xvfb',

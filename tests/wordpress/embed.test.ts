@@ -596,3 +596,18 @@ for (const [id, what] of [
 		finish(findings, testInfo);
 	});
 }
+
+test('(a) “Read it on its own page” in WordPress’s sandboxed frame opens the story in the top window', async ({
+	page
+}) => {
+	await page.goto(run.posts.oembed.link);
+	const iframe = page.locator(`iframe[src^="${STORY}"]`);
+	await expect(iframe).toHaveAttribute('sandbox', 'allow-scripts');
+	const frame = await storyFrame(page, iframe);
+	expect(frame, 'the story in the frame').not.toBeNull();
+	// A sandboxed frame may open no window: the link goes through wp-embed's `link` message,
+	// which WordPress follows only while the frame has the focus, as a click gives it.
+	await frame!.locator('a[target="_blank"]').first().click();
+	await expect(page).toHaveURL(STORY);
+	await expect(page.locator('main#story')).toBeVisible();
+});
