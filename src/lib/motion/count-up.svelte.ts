@@ -130,17 +130,22 @@ export function countUp({
 			state = 'armed';
 			renderCount(root, 0);
 		}
-		// Paper shows the final value, whatever the count was doing.
+		// Paper shows the final value, whatever the count was doing: before printing, and whenever
+		// the page is laid out for print (a print preview or a PDF made without beforeprint).
 		const print = () => {
 			tween?.kill();
 			finish();
 		};
+		const paper = matchMedia('print');
+		const toPaper = (event: MediaQueryListEvent) => event.matches && print();
 		window.addEventListener('beforeprint', print);
+		paper.addEventListener('change', toPaper);
 		try {
 			const unwatch = host ? watchHost(root, host, update) : watchViewport(root, update);
 			stop = () => {
 				unwatch();
 				window.removeEventListener('beforeprint', print);
+				paper.removeEventListener('change', toPaper);
 			};
 		} catch {
 			// No way to tell when it is seen (an old browser): show the final value, as without JS.

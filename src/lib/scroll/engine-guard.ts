@@ -17,8 +17,16 @@ export const ENGINE = 'data-engine';
 export function engineGuard(): void {
 	const root = document.documentElement;
 	root.setAttribute('data-engine', 'starting');
+	let moved = false;
+	for (const type of ['wheel', 'keydown', 'touchstart', 'pointerdown'])
+		addEventListener(type, () => (moved = true), { once: true, passive: true });
 	const fail = () => {
-		if (root.getAttribute('data-engine') === 'starting') root.setAttribute('data-engine', 'failed');
+		if (root.getAttribute('data-engine') !== 'starting') return;
+		root.setAttribute('data-engine', 'failed');
+		// The flat story is longer above an account: a deep link (./#oleg) lands there again,
+		// unless the reader has moved on since.
+		const target = moved ? null : document.getElementById(location.hash.slice(1));
+		target?.scrollIntoView();
 	};
 	addEventListener(
 		'error',
