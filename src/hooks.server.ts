@@ -11,7 +11,7 @@ import { storyMap } from '$lib/map/story-map.server';
 import { siteUrl } from '$lib/share/site-url.server';
 import { buildStory } from '$lib/story/model';
 import { AFTER_PAINT, paintFirst, withHash, type PaintedFirst } from '$lib/paint-first.server';
-import { engineGuardScript } from '$lib/scroll/engine-guard';
+import { engineGuardScript } from '$lib/scroll/engine-guard.server';
 import { createHash } from 'node:crypto';
 
 /** Placeholder in app.html for the references to the map's shared outlines. */
