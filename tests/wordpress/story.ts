@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { copyProject } from '../project-copy';
+import { copyProject, PROJECT_FILES } from '../project-copy';
 import { run, startServer, waitFor, type Server } from './processes';
 
 /**
@@ -42,16 +42,7 @@ export async function buildStory({
 /** The files of one commit, as copyProject copies the working tree's. */
 function archive(ref: string): string {
 	const dir = mkdtempSync(join(process.env.TMPDIR ?? '/tmp', 'story-wordpress-build-'));
-	const files = [
-		'src',
-		'static',
-		'scripts',
-		'svelte.config.js',
-		'vite.config.ts',
-		'package.json',
-		'tsconfig.json'
-	];
-	const tar = execFileSync('git', ['archive', '--format=tar', ref, ...files]);
+	const tar = execFileSync('git', ['archive', '--format=tar', ref, ...PROJECT_FILES]);
 	execFileSync('tar', ['-x', '-C', dir], { input: tar });
 	symlinkSync(resolve('node_modules'), join(dir, 'node_modules'), 'dir');
 	return dir;
