@@ -15,8 +15,17 @@ export const wholePixelTop: Attachment<HTMLElement> = (node) => {
 		const nudge = Math.ceil(top) - top;
 		if (nudge > 0.001) node.style.marginTop = `${nudge}px`;
 	};
-	const above = new ResizeObserver(snap);
+	// In the next frame, not in the observer's callback: the margin moves what other observers
+	// watch (the embed's height), and a change inside a callback is a loop error for them.
+	let frame = 0;
+	const above = new ResizeObserver(() => {
+		cancelAnimationFrame(frame);
+		frame = requestAnimationFrame(snap);
+	});
 	for (let el = node.previousElementSibling; el; el = el.previousElementSibling) above.observe(el);
 	snap();
-	return () => above.disconnect();
+	return () => {
+		cancelAnimationFrame(frame);
+		above.disconnect();
+	};
 };
