@@ -284,6 +284,22 @@ test('the address follows the account being read', async ({ page }) => {
 	);
 	await page.mouse.wheel(0, 100);
 	await expect(page).toHaveURL(/#anna$/);
+	// Back at the top, a link shared from there opens at the top.
+	await page.keyboard.press('Home');
+	await expectSettledOn(page, 'intro');
+	await expect.poll(() => page.evaluate(() => location.href)).toMatch(/\/$/);
+});
+
+test('an address typed while the page still glides goes to its account', async ({ page }) => {
+	await page.goto('./#aleksandr');
+	await expectSettledOn(page, 'aleksandr');
+	await page.mouse.move(100, 600);
+	await page.keyboard.press('PageUp');
+	// Chromium drops its own jump to the fragment while a smooth scroll runs.
+	await page.waitForTimeout(150);
+	await page.evaluate(() => (location.hash = '#konstantin'));
+	await expectSettledOn(page, 'konstantin');
+	await expect(page).toHaveURL(/#konstantin$/);
 });
 
 test('the map figure describes the current state in words', async ({ page }) => {

@@ -64,6 +64,15 @@ function setup(
 	};
 	for (const type of inputs) window.addEventListener(type, moved, { passive: true });
 
+	// A new address goes to its account. The browser's own jump to a fragment is lost while a smooth
+	// scroll runs (Chromium: an address typed during a PageUp's glide left the reader where the
+	// glide ended, the address naming another account); an instant scroll of our own ends the glide.
+	const followHash = () => {
+		const target = steps.find((s) => s.id !== '' && s.id === location.hash.slice(1));
+		target?.scrollIntoView({ block: 'start', behavior: 'instant' });
+	};
+	window.addEventListener('hashchange', followHash);
+
 	// scrollama is fetched as the page hydrates, not before it: the story paints and hydrates without
 	// it, and until it arrives the graphic holds the step the page opened on.
 	// Where a scroll ends, the step under the line is checked once more (step-at.ts).
@@ -114,6 +123,7 @@ function setup(
 		stopped = true;
 		stopEnds?.();
 		moved();
+		window.removeEventListener('hashchange', followHash);
 		resizes.disconnect();
 		scroller?.destroy();
 	};
