@@ -192,6 +192,20 @@ export const scenarios: Scenario[] = [
 			})
 	},
 	{
+		name: 'the hoped-for routes are dashed, as the map key draws them',
+		run: (engine) =>
+			withTab(engine, DESKTOP, async (tab) => {
+				await tab.goto(`${ROOT}#konstantin-roman`);
+				await enhanced(tab);
+				const dashes = await waitIn(tab, 'the routes of konstantin-roman', () => {
+					const routes = document.querySelectorAll('[data-graphic] .route-wish');
+					return routes.length > 0 && [...routes].map((r) => getComputedStyle(r).strokeDasharray);
+				});
+				// Firefox once computed `none` for a dash array of calc() numbers: a solid line.
+				expect(dashes.filter((d) => !/\d/.test(d))).toEqual([]);
+			})
+	},
+	{
 		name: 'with reduced motion, nothing moves: the map cuts and counters stay at their final values',
 		run: (engine) =>
 			withTab(engine, { ...PHONE, reducedMotion: true }, async (tab) => {
