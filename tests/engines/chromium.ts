@@ -27,6 +27,13 @@ export const chromiumEngine: Engine = {
 				target = frame;
 			},
 			leaveFrame: async () => void (target = page),
+			move: (x, y) => page.mouse.move(x, y),
+			wheel: (dy) => page.mouse.wheel(0, dy),
+			click: (selector) => target.locator(selector).click(),
+			resize: (width, height) => page.setViewportSize({ width, height }),
+			reload: async () => void (await page.reload({ waitUntil: 'load' })),
+			back: async () => void (await page.goBack({ waitUntil: 'load' })),
+			capture: () => page.screenshot(),
 			screenshot: async (path) => void (await page.screenshot({ path })),
 			close: () => context.close()
 		};

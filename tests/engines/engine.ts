@@ -17,8 +17,25 @@ export interface Tab {
 	goto(url: string): Promise<void>;
 	/** Runs `fn` in the current document (the page, or the frame entered with enterFrame). */
 	run<R, A = undefined>(fn: InPage<A, R>, arg?: A): Promise<R>;
-	/** A key as a reader or a presenter's clicker sends it: 'PageDown', 'ArrowRight', 'b'… */
+	/**
+	 * A key as a reader or a presenter's clicker sends it, named as Playwright names it:
+	 * 'PageDown', 'ArrowRight', 'Space', 'Shift+Space', 'b'… Each driver translates.
+	 */
 	press(key: string): Promise<void>;
+	/** Moves the pointer to (x, y) in the top page's viewport. */
+	move(x: number, y: number): Promise<void>;
+	/** Turns the mouse wheel by `dy` pixels where the pointer is. */
+	wheel(dy: number): Promise<void>;
+	/** Clicks the element `selector` finds in the current document (the page or the frame entered). */
+	click(selector: string): Promise<void>;
+	/** Sizes the page's viewport (WebKitGTK: the window around it). */
+	resize(width: number, height: number): Promise<void>;
+	/** Reloads the top page. */
+	reload(): Promise<void>;
+	/** The browser's back button: the page before, from the back/forward cache where it can. */
+	back(): Promise<void>;
+	/** The viewport as a PNG, one CSS pixel to one pixel. */
+	capture(): Promise<Buffer>;
 	/** Runs the next `run` calls inside the iframe that `selector` finds (cross-origin too). */
 	enterFrame(selector: string): Promise<void>;
 	leaveFrame(): Promise<void>;

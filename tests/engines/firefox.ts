@@ -1,13 +1,16 @@
 import { existsSync } from 'node:fs';
-import puppeteer, { type Frame, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type Frame, type KeyInput, type Page } from 'puppeteer-core';
 import type { Engine } from './engine';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 
+/** One browser per set of preferences, shared by the tabs that need those (tabs: private contexts). */
+const browsers = new Map<string, Promise<Browser>>();
+
 /**
  * Debian's Firefox ESR through puppeteer-core over WebDriver BiDi. BiDi cannot emulate media
- * features or switch JavaScript off in a running browser, so each tab is a browser launched with
- * the preferences it needs (about two seconds).
+ * features or switch JavaScript off in a running browser, so each set of preferences is a browser
+ * of its own (launched once, about two seconds), and each tab a fresh browser context in it.
  */
 export const firefoxEngine: Engine = {
 	name: 'firefox',
@@ -16,22 +19,39 @@ export const firefoxEngine: Engine = {
 			? undefined
 			: `no Firefox at ${FIREFOX} (apt-get install -y firefox-esr, or set FIREFOX_PATH)`,
 	async open({ width, height, reducedMotion = false, javaScript = true }) {
-		const browser = await puppeteer.launch({
-			browser: 'firefox',
-			executablePath: FIREFOX,
-			headless: true,
-			extraPrefsFirefox: {
-				'ui.prefersReducedMotion': reducedMotion ? 1 : 0,
-				'javascript.enabled': javaScript
-			}
-		});
-		const page = (await browser.pages())[0] ?? (await browser.newPage());
+		const key = `${reducedMotion} ${javaScript}`;
+		if (!browsers.has(key))
+			browsers.set(
+				key,
+				puppeteer.launch({
+					browser: 'firefox',
+					executablePath: FIREFOX,
+					headless: true,
+					extraPrefsFirefox: {
+						'ui.prefersReducedMotion': reducedMotion ? 1 : 0,
+						'javascript.enabled': javaScript
+					}
+				})
+			);
+		const context = await (await browsers.get(key)!).createBrowserContext();
+		const page = await context.newPage();
 		await sizeViewport(page, width, height);
 		let target: Page | Frame = page;
 		return {
 			goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
 			run: (fn, arg) => target.evaluate(fn as (arg: unknown) => never, arg),
-			press: (key) => page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]),
+			press: (key) => pressKey(page.keyboard, key),
+			move: (x, y) => page.mouse.move(x, y),
+			wheel: (dy) => page.mouse.wheel({ deltaY: dy }),
+			click: async (selector) => {
+				const element = await target.$(selector);
+				if (!element) throw new Error(`nothing at ${selector}`);
+				await element.click();
+			},
+			resize: (width, height) => sizeViewport(page, width, height),
+			reload: async () => void (await page.reload({ waitUntil: 'load' })),
+			back: async () => void (await page.goBack({ waitUntil: 'load' })),
+			capture: async () => Buffer.from(await page.screenshot()),
 			enterFrame: async (selector) => {
 				const frame = await (await page.$(selector))?.contentFrame();
 				if (!frame) throw new Error(`no frame at ${selector}`);
@@ -39,11 +59,27 @@ export const firefoxEngine: Engine = {
 			},
 			leaveFrame: async () => void (target = page),
 			screenshot: async (path) => void (await page.screenshot({ path: path as `${string}.png` })),
-			close: () => browser.close()
+			close: () => context.close()
 		};
 	},
-	shutdown: async () => {}
+	async shutdown() {
+		const all = [...browsers.values()];
+		browsers.clear();
+		await Promise.all(all.map(async (b) => (await b).close()));
+	}
 };
+
+/**
+ * A key by Playwright's name: puppeteer calls the space bar ' ' (its 'Space' is unknown), and a
+ * chord such as 'Shift+Space' is the modifier held around the key.
+ */
+async function pressKey(keyboard: Page['keyboard'], name: string): Promise<void> {
+	const keys = name.split(/\+(?=.)/).map((k) => (k === 'Space' ? ' ' : k)) as KeyInput[];
+	const key = keys.pop()!;
+	for (const modifier of keys) await keyboard.down(modifier);
+	await keyboard.press(key);
+	for (const modifier of keys.reverse()) await keyboard.up(modifier);
+}
 
 /**
  * Sizes the viewport. puppeteer sends BiDi's browsingContext.setViewport and, beside it,

@@ -66,16 +66,8 @@ export const webkitEngine: Engine = {
 				}
 			}
 		});
-		// The window has GTK chrome around the page: size it so the page itself is width x height.
-		await browser.setWindowSize(width, height);
-		const [iw, ih, ow, oh] = await browser.execute(() => [
-			innerWidth,
-			innerHeight,
-			outerWidth,
-			outerHeight
-		]);
-		if (iw !== width || ih !== height)
-			await browser.setWindowSize(width + ow! - iw!, height + oh! - ih!);
+		await sizeWindow(browser, width, height);
+		let pointer: [number, number] = [0, 0];
 		// Typed for the Tab interface: one argument in, a serializable result out.
 		const execute = browser.execute.bind(browser) as unknown as <R>(
 			fn: (arg: unknown) => R,
@@ -84,8 +76,37 @@ export const webkitEngine: Engine = {
 		return {
 			goto: async (url) => void (await browser.url(url)),
 			run: (fn, arg) => execute(fn as (arg: unknown) => never, arg),
-			press: async (key) =>
-				void (await browser.keys([(Key as Record<string, string>)[key] ?? key])),
+			press: async (name) => {
+				// A chord ('Shift+Space') is the modifier held around the key.
+				const keys = name.split(/\+(?=.)/).map((k) => (Key as Record<string, string>)[k] ?? k);
+				const key = keys.pop()!;
+				const action = browser.action('key');
+				for (const modifier of keys) action.down(modifier);
+				action.down(key).up(key);
+				for (const modifier of keys.reverse()) action.up(modifier);
+				await action.perform();
+			},
+			move: async (x, y) => {
+				pointer = [Math.round(x), Math.round(y)];
+				await browser
+					.action('pointer')
+					.move({ x: pointer[0], y: pointer[1], origin: 'viewport', duration: 0 })
+					.perform();
+			},
+			wheel: async (dy) => {
+				// WebDriver's wheel turns at a point: where the pointer last went. Not released after:
+				// WebKitWebDriver releases a wheel by turning it back (a second event, -dy at 0,0).
+				const [x, y] = pointer;
+				await browser
+					.action('wheel')
+					.scroll({ x, y, deltaX: 0, deltaY: dy, duration: 0 })
+					.perform(true);
+			},
+			click: async (selector) => void (await (await browser.$(selector)).click()),
+			resize: (width, height) => sizeWindow(browser, width, height),
+			reload: async () => void (await browser.refresh()),
+			back: async () => void (await browser.back()),
+			capture: async () => Buffer.from(await browser.takeScreenshot(), 'base64'),
 			enterFrame: async (selector) => void (await browser.switchFrame(await browser.$(selector))),
 			leaveFrame: async () => void (await browser.switchFrame(null)),
 			screenshot: async (path) => void (await browser.saveScreenshot(path)),
@@ -172,4 +193,21 @@ async function listening(port: number): Promise<void> {
 
 function onPath(command: string): boolean {
 	return (process.env.PATH ?? '').split(':').some((dir) => existsSync(join(dir, command)));
+}
+
+/** Sizes the window so that the page inside its GTK chrome is width x height. */
+async function sizeWindow(
+	browser: WebdriverIO.Browser,
+	width: number,
+	height: number
+): Promise<void> {
+	await browser.setWindowSize(width, height);
+	const [iw, ih, ow, oh] = await browser.execute(() => [
+		innerWidth,
+		innerHeight,
+		outerWidth,
+		outerHeight
+	]);
+	if (iw !== width || ih !== height)
+		await browser.setWindowSize(width + ow! - iw!, height + oh! - ih!);
 }

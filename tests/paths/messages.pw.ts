@@ -329,6 +329,7 @@ for (const [p, piece] of PIECES.entries()) {
 			const seconds = (Date.now() - started) / 1000;
 			const runs = only === undefined ? piece.count : 1;
 			writeReport(piece.name, {
+				engine: 'chromium',
 				surface: piece.surface,
 				runs,
 				wrong: totals.wrong + totals.crashed,

@@ -6,6 +6,8 @@ import { join } from 'node:path';
  * prints the table; a piece is written even when its test fails, so a failure still shows its count.
  */
 export interface SurfaceReport {
+	/** The browser engine walks ran in (messages and mutations: none). */
+	engine?: string;
 	/** e.g. "story 360x640", "loader messages", "story.aml mutations". */
 	surface: string;
 	/** Walks, messages or mutations tried. */

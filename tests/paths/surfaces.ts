@@ -7,121 +7,32 @@ import type {
 	Locator,
 	Page
 } from '@playwright/test';
-import { ACCOUNT_IDS } from '../source-text';
 import { HOST_ORIGIN, ROOT } from '../e2e/servers';
-import { allBlack, scrollRest, settled, type Picture } from './pictures';
-
-export type Size = { width: number; height: number };
-
-/** What a reader does to the story, in the page or in the partner page around the embed. */
-export type ReadAction =
-	| { do: 'wheel'; dy: number }
-	| { do: 'key'; key: string }
-	| { do: 'chapter'; step: string }
-	| { do: 'hash'; step: string }
-	| { do: 'jump'; at: number }
-	| { do: 'resize'; to: number }
-	| { do: 'pause'; ms: number };
-
-/** What a presenter does: keys in the deck or in the notes window, an address, waiting. */
-export type PresentAction =
-	| { do: 'key'; key: string }
-	| { do: 'notes'; key: string }
-	| { do: 'hash'; hash: string }
-	| { do: 'pause'; ms: number };
-
-/** What the reader sees once everything has settled. */
-export interface Seen {
-	/** The step (story, embed) or slide (presenter) the picture claims to show. */
-	state: string;
-	picture: Picture;
-	/** What the reader's position says it should be, when that is not the state: a wrong picture. */
-	wrong?: string;
-}
-
-/** One page (or pair of pages) being walked. */
-export interface Session<A> {
-	apply(action: A): Promise<void>;
-	/** Ends the walk (the original window size back) and looks: settled state and picture. */
-	observe(): Promise<Seen>;
-	close(): Promise<void>;
-}
-
-export interface Surface<A> {
-	name: string;
-	size: Size;
-	/** Where a walk starts: a step or slide, opened by its deep link. */
-	starts: string[];
-	action: fc.Arbitrary<A>;
-	/** The first and last state: a deterministic walk pages from one to the other and back. */
-	ends: [string, string];
-	/** The keys a deterministic walk pages with, forward and back. */
-	forward: A;
-	back: A;
-	open(browser: Browser, start: string): Promise<Session<A>>;
-	/** The deep link's settled picture of `state`, in a fresh page. */
-	reference(browser: Browser, state: string): Promise<Picture>;
-}
-
-export const STEPS = ['intro', ...ACCOUNT_IDS];
-/** The story's layout switch (ScrollyStory.svelte): beside the text, the active line is at half the screen. */
-/**
- * Where the reader's pointer goes before a picture: the page's margin, left of any link. It moves
- * on from the link it clicked, and a graphic scrolled into view must not land under it: a hovered
- * chapter link is underlined, in this picture and not the deep link's. It moves there as a hand
- * does, through what lies between (in steps): a frame learns that the pointer left its link from
- * the moves it sees, and one jump straight out of the frame left the link underlined.
- */
-const ASIDE = (size: Size) => [4, Math.round(size.height * 0.8)] as const;
-const SIDE_BY_SIDE =
-	'(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
-
-/** Pauses: mostly short, some long enough to cut a map move (about 1.9 s) off midway or let it end. */
-const pause = fc.oneof(
-	fc.integer({ min: 0, max: 150 }),
-	fc.integer({ min: 150, max: 1200 }),
-	fc.integer({ min: 1200, max: 2500 })
-);
-const wheel = fc.oneof(fc.integer({ min: 1, max: 2500 }), fc.integer({ min: -2500, max: -1 }));
-const READ_KEYS = [
-	'PageDown',
-	'PageUp',
-	'Space',
-	'Shift+Space',
-	'End',
-	'Home',
-	'ArrowDown',
-	'ArrowUp'
-];
+import { allBlack, scrollRest, settled } from './pictures';
+import {
+	ASIDE,
+	addressOf,
+	embedActions,
+	addressWrong,
+	DeckModel,
+	pause,
+	PRESENT_KEYS,
+	presenterAddress,
+	readingActions,
+	SIDE_BY_SIDE,
+	STEPS,
+	setTextSize,
+	stepsAt,
+	storyActions,
+	type PresentAction,
+	type ReadAction,
+	type Seen,
+	type Size,
+	type Surface
+} from './reading';
 
 function contextOptions(size: Size, phone: boolean): BrowserContextOptions {
 	return { viewport: size, isMobile: phone, hasTouch: phone, deviceScaleFactor: 1 };
-}
-
-/**
- * The steps whose text the reader is at: the step under the active line, or either neighbour
- * in the gap between two steps (and within 2 px of a boundary, where the engine may see either).
- * Runs in the story's document; `top` and `height` are the reader's view in its coordinates.
- */
-function stepsAt({
-	view,
-	side
-}: {
-	view?: { top: number; height: number };
-	side: string;
-}): string[] {
-	const { top, height } = view ?? { top: scrollY, height: innerHeight };
-	const line = top + height * (matchMedia(side).matches ? 0.5 : 0.6);
-	const steps = [...document.querySelectorAll<HTMLElement>('[data-step]')].map((s) => {
-		const box = s.getBoundingClientRect();
-		return { id: s.dataset.step!, top: box.top + scrollY, bottom: box.bottom + scrollY };
-	});
-	const near = steps.filter((s) => s.top - 2 <= line && line < s.bottom + 2).map((s) => s.id);
-	if (near.length > 0) return near;
-	const above = steps.filter((s) => s.bottom <= line).at(-1);
-	const below = steps.find((s) => s.top > line);
-	if (!above) return [steps[0]!.id];
-	return below ? [above.id, below.id] : [above.id];
 }
 
 /**
@@ -199,7 +110,7 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 			state,
 			picture,
 			wrong: at.includes(state)
-				? undefined
+				? addressWrong(state, await page.evaluate(() => location.hash))
 				: `shows ${state} where the reader reads ${at.join(' or ')}`
 		};
 	}
@@ -208,28 +119,7 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 		name: `story ${size.width}x${size.height}`,
 		size,
 		starts: STEPS,
-		action: fc.oneof(
-			{ weight: 4, arbitrary: wheel.map((dy) => ({ do: 'wheel', dy }) as const) },
-			{
-				weight: 3,
-				arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const)
-			},
-			{
-				weight: 1,
-				arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const)
-			},
-			{
-				weight: 1,
-				arbitrary: fc.constantFrom(...STEPS).map((step) => ({ do: 'hash', step }) as const)
-			},
-			{
-				weight: 1,
-				arbitrary: fc
-					.integer({ min: 0, max: sizes.length - 1 })
-					.map((to) => ({ do: 'resize', to }) as const)
-			},
-			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
-		),
+		action: storyActions(sizes.length),
 		ends: ['intro', STEPS.at(-1)!],
 		forward: { do: 'key', key: 'PageDown' },
 		back: { do: 'key', key: 'PageUp' },
@@ -237,20 +127,24 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 			const { context, page } = await open(browser, start);
 			// The reader's pointer over the text, below or beside the graphic: the wheel scrolls there.
 			await page.mouse.move(size.width * (phone ? 0.5 : 0.25), size.height * 0.8);
+			let text = 100;
 			return {
 				async apply(action) {
+					if (action.do === 'reload' || action.do === 'away') {
+						if (action.do === 'reload') await page.reload();
+						else {
+							await page.goto(`${ROOT}share/`);
+							await page.goBack();
+						}
+						await page.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
+						// A text size is the browser's setting: the page comes back with it.
+						return page.evaluate(setTextSize, text);
+					}
+					if (action.do === 'text') return page.evaluate(setTextSize, (text = action.percent));
 					await readerAction(page, action, sizes, {
 						chapter: (step) => page.locator(`[data-graphic] nav a[href="#${step}"]`),
-						hash: (step) => setHash(page, step === 'intro' ? '' : `#${step}`),
-						jump: (at) =>
-							page.evaluate(
-								(at) =>
-									window.scrollTo({
-										top: at * (document.documentElement.scrollHeight - innerHeight),
-										behavior: 'instant'
-									}),
-								at
-							)
+						hash: (step) => setHash(page, addressOf(step)),
+						jump: () => Promise.reject(new Error('the story page has no jump'))
 					});
 				},
 				async observe() {
@@ -259,6 +153,8 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 						page.viewportSize()!.height !== size.height
 					)
 						await page.setViewportSize(size);
+					// As the window's size, the text size comes back to the deep link's.
+					if (text !== 100) await page.evaluate(setTextSize, (text = 100));
 					await page.mouse.move(...ASIDE(size), { steps: 8 });
 					return look(page);
 				},
@@ -320,6 +216,8 @@ async function readerAction(
 			return page.setViewportSize(sizes[action.to]!);
 		case 'pause':
 			return page.waitForTimeout(action.ms);
+		default:
+			throw new Error(`${action.do}: the surface applies it itself`);
 	}
 }
 
@@ -394,30 +292,7 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 		name: `embed ${size.width}x${size.height}`,
 		size,
 		starts: ['intro'],
-		action: fc.oneof(
-			{ weight: 4, arbitrary: wheel.map((dy) => ({ do: 'wheel', dy }) as const) },
-			{
-				weight: 3,
-				arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const)
-			},
-			{
-				weight: 1,
-				arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const)
-			},
-			{
-				weight: 1,
-				arbitrary: fc
-					.integer({ min: 0, max: 1000 })
-					.map((at) => ({ do: 'jump', at: at / 1000 }) as const)
-			},
-			{
-				weight: 1,
-				arbitrary: fc
-					.integer({ min: 0, max: sizes.length - 1 })
-					.map((to) => ({ do: 'resize', to }) as const)
-			},
-			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
-		),
+		action: embedActions(sizes.length),
 		ends: ['intro', STEPS.at(-1)!],
 		forward: { do: 'key', key: 'PageDown' },
 		back: { do: 'key', key: 'PageUp' },
@@ -650,24 +525,7 @@ export function wordpressSurface(size: Size, phone: boolean, others: Size[]): Su
 		name: `wordpress ${size.width}x${size.height}`,
 		size,
 		starts: STEPS,
-		action: fc.oneof(
-			{ weight: 4, arbitrary: wheel.map((dy) => ({ do: 'wheel', dy }) as const) },
-			{
-				weight: 3,
-				arbitrary: fc.constantFrom(...READ_KEYS).map((key) => ({ do: 'key', key }) as const)
-			},
-			{
-				weight: 1,
-				arbitrary: fc.constantFrom(...ACCOUNT_IDS).map((step) => ({ do: 'chapter', step }) as const)
-			},
-			{
-				weight: 1,
-				arbitrary: fc
-					.integer({ min: 0, max: sizes.length - 1 })
-					.map((to) => ({ do: 'resize', to }) as const)
-			},
-			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
-		),
+		action: readingActions(sizes.length),
 		ends: ['intro', STEPS.at(-1)!],
 		forward: { do: 'key', key: 'PageDown' },
 		back: { do: 'key', key: 'PageUp' },
@@ -743,28 +601,6 @@ export function wordpressSurface(size: Size, phone: boolean, others: Size[]): Su
 }
 
 /**
- * Every key the presenter knows (README), `f` (full screen) included; not `s`, which opens the
- * speaker view in another window and leaves the deck as it is (present.test.ts).
- */
-const PRESENT_KEYS = [
-	'ArrowRight',
-	'ArrowDown',
-	'PageDown',
-	'Space',
-	'Enter',
-	'ArrowLeft',
-	'ArrowUp',
-	'PageUp',
-	'Home',
-	'End',
-	'b',
-	'B',
-	'.',
-	'Escape',
-	'f'
-];
-
-/**
  * The presenter (`./present/`): every key, blank on and off, `#/N` addresses, commands from the
  * notes window, pauses. A model of the deck (the README's key table) says which slide and whether
  * blank; compared: the whole screen with the deep link's (`./present/#/N`), or black when blank.
@@ -796,15 +632,7 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 					.constantFrom(...PRESENT_KEYS.filter((k) => k !== 'f'))
 					.map((key) => ({ do: 'notes', key }) as const)
 			},
-			{
-				weight: 1,
-				arbitrary: fc
-					.oneof(
-						fc.integer({ min: 0, max: total + 2 }).map((n) => `#/${n}`),
-						fc.constantFrom('#/', '#/x', '#', '#3', '#/2/')
-					)
-					.map((hash) => ({ do: 'hash', hash }) as const)
-			},
+			{ weight: 1, arbitrary: presenterAddress(total) },
 			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
 		),
 		ends: ['1', String(total)],
@@ -881,7 +709,13 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 						await present.and(page.locator(':not([data-blank])')).waitFor();
 					}
 					const picture = await settled(() => page.screenshot(), [page], page);
-					return { state: String(shown), picture };
+					const hash = await page.evaluate(() => location.hash);
+					return {
+						state: String(shown),
+						picture,
+						wrong:
+							hash === `#/${shown}` ? undefined : `shows slide ${shown} at the address "${hash}"`
+					};
 				},
 				close: () => context.close()
 			};
@@ -895,29 +729,4 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 			}
 		}
 	};
-}
-
-/** The deck as the README's key table describes it: where it should be after each key. */
-export class DeckModel {
-	constructor(
-		readonly total: number,
-		public slide: number,
-		public blank = false
-	) {}
-
-	key(key: string) {
-		const go = (n: number) => (this.slide = Math.min(Math.max(n, 1), this.total));
-		if (['ArrowRight', 'ArrowDown', 'PageDown', 'Space', 'Enter'].includes(key)) go(this.slide + 1);
-		else if (['ArrowLeft', 'ArrowUp', 'PageUp'].includes(key)) go(this.slide - 1);
-		else if (key === 'Home') go(1);
-		else if (key === 'End') go(this.total);
-		else if (['b', 'B', '.'].includes(key)) this.blank = !this.blank;
-		else if (key === 'Escape') this.blank = false;
-	}
-
-	/** `#/N` opens slide N (within the deck); any other address, the first. */
-	hash(hash: string) {
-		const n = /^#\/(\d+)$/.exec(hash);
-		this.slide = Math.min(Math.max(n ? Number(n[1]) : 1, 1), this.total);
-	}
 }

@@ -720,6 +720,7 @@ test(`${SURFACE}: the frame answers its parent's ready with its height, and noth
 		const seconds = (Date.now() - started) / 1000;
 		const runs = only === undefined ? count : 1;
 		writeReport(SURFACE, {
+			engine: 'chromium',
 			surface: SURFACE,
 			runs,
 			wrong: totals.wrong + totals.crashed,

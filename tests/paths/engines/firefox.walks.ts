@@ -1,0 +1,4 @@
+import { firefoxEngine } from '../../engines/firefox';
+import { walkEngine } from './walk-engine';
+
+walkEngine(firefoxEngine);

@@ -1,0 +1,4 @@
+import { webkitEngine } from '../../engines/webkit';
+import { walkEngine } from './walk-engine';
+
+walkEngine(webkitEngine);
