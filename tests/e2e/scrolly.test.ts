@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { addressOf, SIDE_BY_SIDE, stepsAt } from '../paths/reading';
 import { ACCOUNT_IDS } from '../source-text';
 import { enhanced, expect, phone, test } from './fixtures';
 
@@ -300,6 +301,56 @@ test('an address typed while the page still glides goes to its account', async (
 	await page.evaluate(() => (location.hash = '#konstantin'));
 	await expectSettledOn(page, 'konstantin');
 	await expect(page).toHaveURL(/#konstantin$/);
+});
+
+/**
+ * Once the page rests: the graphic shows the step the reader reads (stepsAt, as the generated
+ * walks judge it) and the address names it.
+ */
+async function expectAddressOnWhatShows(page: Page) {
+	await expect
+		.poll(
+			async () => {
+				const shown = (await graphic(page).getAttribute('data-active')) ?? '';
+				const at = await page.evaluate(stepsAt, { side: SIDE_BY_SIDE });
+				const hash = await page.evaluate(() => location.hash);
+				return at.includes(shown) && hash === addressOf(shown);
+			},
+			{ timeout: 10_000 }
+		)
+		.toBe(true);
+}
+
+test('a jump cut short by a key leaves the address on what the reader sees', async ({ page }) => {
+	await page.goto('./#oleg');
+	await expectSettledOn(page, 'oleg');
+	await page.mouse.move(100, 600);
+	await graphic(page).locator('nav a[href="#aleksandr"]').click();
+	await page.waitForTimeout(50);
+	await page.keyboard.press('PageDown');
+	await expectAddressOnWhatShows(page);
+});
+
+test('reloaded in the middle of a jump, the story shows where the page was put back', async ({
+	page
+}) => {
+	await page.goto('./#konstantin');
+	await expectSettledOn(page, 'konstantin');
+	await graphic(page).locator('nav a[href="#oleg"]').click();
+	await page.waitForTimeout(150);
+	await page.reload();
+	await enhanced(page);
+	await expectAddressOnWhatShows(page);
+});
+
+test('an empty address typed during a glide goes to the top', async ({ page }) => {
+	await page.goto('./#oleg');
+	await expectSettledOn(page, 'oleg');
+	await page.mouse.move(100, 600);
+	await page.keyboard.press('PageDown');
+	await page.evaluate(() => (location.hash = ''));
+	await expectSettledOn(page, 'intro');
+	await expectAddressOnWhatShows(page);
 });
 
 test('the map figure describes the current state in words', async ({ page }) => {

@@ -53,7 +53,14 @@ function setup(
 	// A deep link (./#anna) opens on that step. The browser may scroll there only after this
 	// runs: until scrollama sees that step (or the reader moves), its reports are of the way there.
 	// Ids are plain slugs: nothing to decode (and a stray "#%" must not throw).
-	let arriving = active.set(location.hash.slice(1)) ? active.current : undefined;
+	// On a reload or a return through history the browser puts the page back where the reader
+	// left it, which may be short of the address's account (a jump cut off by the reload): there
+	// the position decides, as for any move, and the address follows it.
+	const returned = ['reload', 'back_forward'].includes(
+		(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
+			?.type ?? ''
+	);
+	let arriving = active.set(location.hash.slice(1)) && !returned ? active.current : undefined;
 	// A new address is the reader moving too: the walks typed one while the page was still
 	// arriving, and the graphic stayed on the first. Where the page then is decides, as for any move.
 	const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown', 'hashchange'] as const;
@@ -68,8 +75,10 @@ function setup(
 	// scroll runs (Chromium: an address typed during a PageUp's glide left the reader where the
 	// glide ended, the address naming another account); an instant scroll of our own ends the glide.
 	const followHash = () => {
-		const target = steps.find((s) => s.id !== '' && s.id === location.hash.slice(1));
-		target?.scrollIntoView({ block: 'start', behavior: 'instant' });
+		const id = location.hash.slice(1);
+		// An empty fragment is the top of the page.
+		if (id === '') window.scrollTo({ top: 0, behavior: 'instant' });
+		else steps.find((s) => s.id === id)?.scrollIntoView({ block: 'start', behavior: 'instant' });
 	};
 	window.addEventListener('hashchange', followHash);
 
