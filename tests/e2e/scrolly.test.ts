@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { addressOf, SIDE_BY_SIDE, stepsAt } from '../paths/reading';
+import { addressOf, setTextSize, SIDE_BY_SIDE, stepsAt } from '../paths/reading';
 import { ACCOUNT_IDS } from '../source-text';
 import { enhanced, expect, phone, test } from './fixtures';
 
@@ -341,6 +341,18 @@ test('reloaded in the middle of a jump, the story shows where the page was put b
 	await page.reload();
 	await enhanced(page);
 	await expectAddressOnWhatShows(page);
+});
+
+test('a larger text setting keeps the reader in the account being read', async ({ page }) => {
+	await page.goto('./#anna');
+	await expectSettledOn(page, 'anna');
+	await page.mouse.move(100, 600);
+	await page.mouse.wheel(0, 200);
+	for (const percent of [200, 150, 100]) {
+		await page.evaluate(setTextSize, percent);
+		await expectAddressOnWhatShows(page);
+		await expect(graphic(page)).toHaveAttribute('data-active', 'anna');
+	}
 });
 
 test('an empty address typed during a glide goes to the top', async ({ page }) => {

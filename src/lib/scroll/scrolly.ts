@@ -12,8 +12,8 @@ export interface ScrollyOptions {
  * The scroll engine: scrollama (IntersectionObserver) watches the `[data-step]` children of the
  * element it is attached to and writes the step crossing the offset line to `active`, checked
  * once more where a scroll ends. Nothing else listens to scrolling. A change of width (rotation,
- * resize, a layout switch) moves the page back to the active step, so a reader never lands in
- * another account.
+ * resize, a layout switch) or of the text's height (a larger text setting) moves the page back to
+ * the active step, so a reader never lands in another account.
  */
 export function scrolly(active: ActiveStep, { offset }: ScrollyOptions): Attachment<HTMLElement> {
 	// untrack: the attachment writes the active step; reading it must not re-run the whole setup.
@@ -107,10 +107,17 @@ function setup(
 		})
 		.catch(fallBack);
 
-	let width = container.clientWidth;
+	// The text's height changes alone too: a reader's larger text setting reflows every account,
+	// and the page, left where it was, would be in another one with no scroll to tell the engine.
+	let [width, height] = [container.clientWidth, container.clientHeight];
 	const resizes = new ResizeObserver(() => {
-		if (container.clientWidth === width) return;
-		width = container.clientWidth;
+		const [w, h] = [container.clientWidth, container.clientHeight];
+		if (w === width && h === height) return;
+		const reflowedOnly = w === width;
+		[width, height] = [w, h];
+		// Until the reader moves, the page is where the browser placed it (a deep link, a restored
+		// position), and its web fonts arriving reflow it too.
+		if (reflowedOnly && !active.readerMoved) return;
 		const step = steps.find((s) => s.dataset.step === active.current);
 		if (!step) return;
 		holding = active.current;
