@@ -53,14 +53,7 @@ function setup(
 	// A deep link (./#anna) opens on that step. The browser may scroll there only after this
 	// runs: until scrollama sees that step (or the reader moves), its reports are of the way there.
 	// Ids are plain slugs: nothing to decode (and a stray "#%" must not throw).
-	// On a reload or a return through history the browser puts the page back where the reader
-	// left it, which may be short of the address's account (a jump cut off by the reload): there
-	// the position decides, as for any move, and the address follows it.
-	const returned = ['reload', 'back_forward'].includes(
-		(performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined)
-			?.type ?? ''
-	);
-	let arriving = active.set(location.hash.slice(1)) && !returned ? active.current : undefined;
+	let arriving = active.set(location.hash.slice(1)) ? active.current : undefined;
 	// A new address is the reader moving too: the walks typed one while the page was still
 	// arriving, and the graphic stayed on the first. Where the page then is decides, as for any move.
 	const inputs = ['wheel', 'touchstart', 'keydown', 'pointerdown', 'hashchange'] as const;
@@ -71,24 +64,15 @@ function setup(
 	};
 	for (const type of inputs) window.addEventListener(type, moved, { passive: true });
 
-	// A new address goes to its account. The browser's own jump to a fragment is lost while a smooth
-	// scroll runs (Chromium: an address typed during a PageUp's glide left the reader where the
-	// glide ended, the address naming another account); an instant scroll of our own ends the glide.
-	const followHash = () => {
-		const id = location.hash.slice(1);
-		// An empty fragment is the top of the page.
-		if (id === '') window.scrollTo({ top: 0, behavior: 'instant' });
-		else steps.find((s) => s.id === id)?.scrollIntoView({ block: 'start', behavior: 'instant' });
-	};
-	window.addEventListener('hashchange', followHash);
-
 	// scrollama is fetched as the page hydrates, not before it: the story paints and hydrates without
 	// it, and until it arrives the graphic holds the step the page opened on.
-	// Where a scroll ends, the step under the line is checked once more (step-at.ts).
-	let stopEnds: (() => void) | undefined;
+	// Where a scroll ends, the step under the line is checked once more, and a new address goes to
+	// its account (step-at.ts).
+	let stopWatching: (() => void) | undefined;
 	Promise.all([import('scrollama'), import('./step-at')])
-		.then(([{ default: scrollama }, { onScrollEnd }]) => {
+		.then(([{ default: scrollama }, { watchReader, returnedThroughHistory }]) => {
 			if (stopped) return;
+			if (returnedThroughHistory()) arriving = undefined;
 			scroller = scrollama();
 			scroller.setup({ step: steps, offset: offset() }).onStepEnter(({ element }) => {
 				const step = element.dataset.step;
@@ -98,7 +82,7 @@ function setup(
 				}
 				if (!holding) active.set(step);
 			});
-			stopEnds = onScrollEnd(
+			stopWatching = watchReader(
 				steps,
 				active,
 				() => window.innerHeight * offset(),
@@ -109,15 +93,16 @@ function setup(
 
 	// The text's height changes alone too: a reader's larger text setting reflows every account,
 	// and the page, left where it was, would be in another one with no scroll to tell the engine.
-	let [width, height] = [container.clientWidth, container.clientHeight];
+	let width = container.clientWidth;
+	let height = container.clientHeight;
 	const resizes = new ResizeObserver(() => {
-		const [w, h] = [container.clientWidth, container.clientHeight];
-		if (w === width && h === height) return;
-		const reflowedOnly = w === width;
-		[width, height] = [w, h];
+		const { clientWidth, clientHeight } = container;
 		// Until the reader moves, the page is where the browser placed it (a deep link, a restored
 		// position), and its web fonts arriving reflow it too.
-		if (reflowedOnly && !active.readerMoved) return;
+		const moves = clientWidth !== width || (clientHeight !== height && active.readerMoved);
+		width = clientWidth;
+		height = clientHeight;
+		if (!moves) return;
 		const step = steps.find((s) => s.dataset.step === active.current);
 		if (!step) return;
 		holding = active.current;
@@ -137,9 +122,8 @@ function setup(
 
 	return () => {
 		stopped = true;
-		stopEnds?.();
+		stopWatching?.();
 		moved();
-		window.removeEventListener('hashchange', followHash);
 		resizes.disconnect();
 		scroller?.destroy();
 	};

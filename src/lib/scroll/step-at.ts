@@ -23,16 +23,45 @@ export function stepAt(
 }
 
 /**
- * Checks the step once more where each scroll ends (one layout read per scroll, not per frame),
- * unless `paused`. Loaded with scrollama, off the first load. Returns the cleanup.
+ * Watches what the reader does that the scroll engine does not see: checks the step once more
+ * where each scroll ends (one layout read per scroll, not per frame), unless `paused`, and sends a
+ * new address to its account (followAddress). Loaded with scrollama, off the first load. Returns
+ * the cleanup.
  */
-export function onScrollEnd(
+export function watchReader(
 	steps: readonly HTMLElement[],
 	active: ActiveStep,
 	line: () => number,
 	paused: () => boolean
 ): () => void {
 	const check = () => paused() || active.set(stepAt(steps, line(), active.current));
+	const follow = () => followAddress(steps);
 	window.addEventListener('scrollend', check, { passive: true });
-	return () => window.removeEventListener('scrollend', check);
+	window.addEventListener('hashchange', follow);
+	return () => {
+		window.removeEventListener('scrollend', check);
+		window.removeEventListener('hashchange', follow);
+	};
+}
+
+/**
+ * On a reload or a return through history the browser puts the page back where the reader left
+ * it, which may be short of the address's account (a jump cut off by the reload): there the
+ * position decides, as for any move, and the address follows it.
+ */
+export function returnedThroughHistory(): boolean {
+	const [navigation] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
+	return navigation?.type === 'reload' || navigation?.type === 'back_forward';
+}
+
+/**
+ * Sends the page to the account the address names (an empty one: the top). The browser's own jump
+ * to a fragment is lost while a smooth scroll runs (Chromium: an address typed during a PageUp's
+ * glide left the reader where the glide ended, the address naming another account); an instant
+ * scroll of our own ends the glide.
+ */
+export function followAddress(steps: readonly HTMLElement[]): void {
+	const id = location.hash.slice(1);
+	if (id === '') window.scrollTo({ top: 0, behavior: 'instant' });
+	else steps.find((s) => s.id === id)?.scrollIntoView({ block: 'start', behavior: 'instant' });
 }
