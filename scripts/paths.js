@@ -59,11 +59,7 @@ const browsers = chromium && others;
 /** @type {Map<string, Record<string, number>>} */
 const surfaces = new Map();
 for (const file of existsSync(DIR) ? readdirSync(DIR).filter((f) => f.endsWith('.json')) : []) {
-	const {
-		engine = 'chromium',
-		surface,
-		...counts
-	} = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
+	const { engine = '-', surface, ...counts } = JSON.parse(readFileSync(join(DIR, file), 'utf8'));
 	const key = `${engine.padEnd(10)}${surface}`;
 	const sum = surfaces.get(key) ?? {};
 	for (const [k, v] of Object.entries(counts)) sum[k] = (sum[k] ?? 0) + v;

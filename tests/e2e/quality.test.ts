@@ -153,6 +153,59 @@ test('if the map’s motion cannot load, each account shows its own map and the 
 	problems.length = 0;
 });
 
+test('a motion that failed to load once (a page left while it loaded, then restored) is tried again; meanwhile the map cuts to each account', async ({
+	page,
+	problems
+}) => {
+	// Safari loses an import that leaving the page cut short, and the page it restores from the
+	// back/forward cache has the failure: here the map timeline's first two fetches fail (the
+	// preload's and the first move's), as they did there.
+	let fetches = 0;
+	await page.route('**/_app/immutable/chunks/*.js', async (route) => {
+		const response = await route.fetch();
+		const code = await response.text();
+		if (code.includes('getScreenCTM') && fetches++ < 2) await route.abort();
+		else await route.fulfill({ response });
+	});
+	await page.goto('./');
+	await enhanced(page);
+	await expect.poll(() => fetches, 'the motion preloaded, and lost').toBeGreaterThan(0);
+	const map = page.locator('[data-graphic] svg[data-enhanced]');
+	const shown = () =>
+		map.evaluate((svg) =>
+			[...svg.querySelectorAll<SVGGElement>('[data-layer]')]
+				.filter((l) => l.isConnected && getComputedStyle(l).display !== 'none')
+				.map((l) => l.dataset.layer)
+		);
+	// Whether the camera moved since the last look.
+	await map.evaluate((svg) => {
+		const w = window as unknown as { __moved: boolean };
+		w.__moved = false;
+		new MutationObserver(() => (w.__moved ||= svg.hasAttribute('data-moving'))).observe(svg, {
+			attributeFilter: ['data-moving']
+		});
+	});
+	const moved = () =>
+		page.evaluate(() => {
+			const w = window as unknown as { __moved: boolean };
+			const was = w.__moved;
+			w.__moved = false;
+			return was;
+		});
+	const looks: boolean[] = [];
+	for (const id of ACCOUNT_IDS.slice(0, 3)) {
+		await page.locator(`[data-graphic] nav a[href="#${id}"]`).click();
+		await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', id);
+		await expect(map).not.toHaveAttribute('data-motion');
+		expect(new Set(await shown())).toEqual(new Set([id]));
+		looks.push(await moved());
+	}
+	expect(looks, 'the camera moved at each account').toEqual([false, true, true]);
+	expect(fetches).toBe(3);
+	expect(problems.filter((p) => !/net::ERR_FAILED/.test(p))).toEqual([]);
+	problems.length = 0;
+});
+
 test('printed, the story is all its text, each account with its map, nothing sticky', async ({
 	page
 }) => {

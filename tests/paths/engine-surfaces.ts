@@ -7,7 +7,17 @@
 import { sleep, waitIn, type Engine, type Tab } from '../engines/engine';
 import { HOST, ROOT } from '../engines/servers';
 import fc from 'fast-check';
-import { allBlack, crop, decode, motionBusy, scrollStill, settle, SETTLE_LIMIT } from './pictures';
+import {
+	allBlack,
+	crop,
+	decode,
+	motionBusy,
+	overhang,
+	scrollStill,
+	settle,
+	SETTLE_LIMIT,
+	wholePixelScroll
+} from './pictures';
 import {
 	addressOf,
 	embedActions,
@@ -41,26 +51,21 @@ const enhanced = (root: string) =>
 	!!document.querySelector(`${root} [data-graphic] svg[data-enhanced]`);
 
 /**
- * In the page: brings the graphic wholly into view the least a reader would (as the Chromium
- * surfaces do), and the page's scroll onto a whole pixel, so the walk's page and its deep link's
- * rest alike. Answers false when it scrolled.
+ * Brings the graphic (its box from `box`, viewport pixels) wholly into view the least a reader
+ * would, as the Chromium surfaces do, and the page's scroll onto a whole pixel, so the walk's page
+ * and its deep link's rest alike. Answers false when it scrolled.
  */
-function graphicInView(): boolean {
-	const box = document.querySelector('[data-graphic]')!.getBoundingClientRect();
-	const off =
-		box.top < -0.5
-			? Math.floor(box.top)
-			: box.bottom > innerHeight + 0.5
-				? Math.ceil(box.bottom - innerHeight)
-				: 0;
+async function graphicInView(tab: Tab, box: () => Promise<Box>, viewport: number) {
+	const off = overhang(await box(), viewport);
 	if (off !== 0) {
-		window.scrollBy({ top: off, behavior: 'instant' });
+		await tab.run((by) => window.scrollBy({ top: by, behavior: 'instant' }), off);
 		return false;
 	}
-	const whole = Math.round(scrollY);
-	if (Math.abs(scrollY - whole) > 0.01) window.scrollTo({ top: whole, behavior: 'instant' });
+	await tab.run(wholePixelScroll);
 	return true;
 }
+
+type Box = { x: number; y: number; width: number; height: number };
 
 /** In the page: the graphic's box in the viewport. */
 function graphicBox() {
@@ -78,10 +83,7 @@ const SCROLLBAR = 16;
  * The graphic in the viewport's picture, 2 px in from each edge (as the Chromium surfaces), short
  * of the scrollbar's strip.
  */
-async function shootGraphic(
-	tab: Tab,
-	box: { x: number; y: number; width: number; height: number }
-) {
+async function shootGraphic(tab: Tab, box: Box) {
 	const viewport = decode(await tab.capture());
 	const x = Math.max(0, Math.round(box.x) + 2);
 	const y = Math.max(0, Math.round(box.y) + 2);
@@ -130,7 +132,7 @@ export function engineStorySurface(
 			shoot: async () => shootGraphic(tab, await tab.run(graphicBox)),
 			idle: async () => !(await tab.run(motionBusy)),
 			rest: () => tab.run(scrollStill, SETTLE_LIMIT),
-			inView: () => tab.run(graphicInView)
+			inView: () => graphicInView(tab, () => tab.run(graphicBox), size.height)
 		});
 		const at = await tab.run(stepsAt, { side: SIDE_BY_SIDE });
 		const { state, hash } = await tab.run(() => ({
@@ -285,25 +287,7 @@ export function engineEmbedSurface(
 			shoot: async () => shootGraphic(tab, await box()),
 			idle: async () => !(await tab.run(motionBusy)) && !(await inFrame(tab, motionBusy)),
 			rest: () => tab.run(scrollStill, SETTLE_LIMIT),
-			inView: async () => {
-				const b = await box();
-				const off =
-					b.y < -0.5
-						? Math.floor(b.y)
-						: b.y + b.height > size.height + 0.5
-							? Math.ceil(b.y + b.height - size.height)
-							: 0;
-				if (off !== 0) {
-					await tab.run((by) => window.scrollBy({ top: by, behavior: 'instant' }), off);
-					return false;
-				}
-				return tab.run(() => {
-					const whole = Math.round(scrollY);
-					if (Math.abs(scrollY - whole) > 0.01)
-						window.scrollTo({ top: whole, behavior: 'instant' });
-					return true;
-				});
-			}
+			inView: () => graphicInView(tab, box, size.height)
 		});
 		const view = await tab.run((frame) => {
 			const b = document.querySelector(frame)!.getBoundingClientRect();
@@ -346,8 +330,10 @@ export function engineEmbedSurface(
 		shift: SHIFT,
 		async open() {
 			const tab = await open(false);
-			await tab.move(size.width * 0.5, size.height * 0.8);
 			let current = size;
+			// The reader's pointer over the partner's page, where the wheel scrolls it.
+			const hand = () => tab.move(current.width * 0.5, current.height * 0.8);
+			await hand();
 			return {
 				async apply(action) {
 					switch (action.do) {
@@ -362,7 +348,7 @@ export function engineEmbedSurface(
 							} finally {
 								await tab.leaveFrame();
 							}
-							return tab.move(size.width * 0.5, size.height * 0.8);
+							return hand();
 						case 'jump':
 							return tab.run(
 								(at) =>
@@ -375,7 +361,7 @@ export function engineEmbedSurface(
 						case 'resize':
 							current = sizes[action.to]!;
 							await tab.resize(current.width, current.height);
-							return tab.move(current.width * 0.5, current.height * 0.8);
+							return hand();
 						case 'pause':
 							return sleep(action.ms);
 						default:

@@ -199,6 +199,26 @@ export function scrollStill(limit: number): Promise<void> {
 	});
 }
 
+/**
+ * How far the page must scroll to bring a box (viewport pixels) wholly into view the least a
+ * reader would: whole pixels past the edge, so a sticky graphic then rests at exactly 0. Zero when
+ * it is in view (half a pixel forgiven).
+ */
+export function overhang(box: { y: number; height: number }, viewport: number): number {
+	if (box.y < -0.5) return Math.floor(box.y);
+	if (box.y + box.height > viewport + 0.5) return Math.ceil(box.y + box.height - viewport);
+	return 0;
+}
+
+/**
+ * In the page: puts its scroll on a whole pixel. Firefox rests a fraction off, and a walk's page
+ * and its deep link's must rest alike.
+ */
+export function wholePixelScroll(): void {
+	const whole = Math.round(scrollY);
+	if (Math.abs(scrollY - whole) > 0.01) window.scrollTo({ top: whole, behavior: 'instant' });
+}
+
 /** How a settled picture is taken, whatever drives the browser. */
 export interface Look {
 	/** The picture, as a PNG. */

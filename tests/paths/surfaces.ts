@@ -8,7 +8,7 @@ import type {
 	Page
 } from '@playwright/test';
 import { HOST_ORIGIN, ROOT } from '../e2e/servers';
-import { allBlack, scrollRest, settled } from './pictures';
+import { allBlack, overhang, scrollRest, settled } from './pictures';
 import {
 	ASIDE,
 	addressOf,
@@ -58,14 +58,7 @@ function graphicView(graphic: Locator, page: Page, scroll: (by: number) => Promi
 	return {
 		async inView() {
 			const b = await box();
-			const height = page.viewportSize()!.height;
-			// Whole pixels, past the edge: a sticky graphic then rests at exactly 0.
-			const off =
-				b.y < -0.5
-					? Math.floor(b.y)
-					: b.y + b.height > height + 0.5
-						? Math.ceil(b.y + b.height - height)
-						: 0;
+			const off = overhang(b, page.viewportSize()!.height);
 			if (off !== 0) await scroll(off);
 			return off === 0;
 		},

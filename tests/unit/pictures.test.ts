@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { difference, SPECK, type Picture } from '../paths/pictures';
+import { difference, overhang, SPECK, type Picture } from '../paths/pictures';
 
 /**
  * A picture of flat rectangles (a map's areas, labels, lines) on paper, as the graphic is; at
@@ -95,5 +95,30 @@ describe('difference', () => {
 	it('counts every pixel when the sizes differ', () => {
 		const s = { width: 50, height: 40, shapes: [] };
 		expect(difference(draw(s), draw({ ...s, height: 41 }), 2).patch).toBe(50 * 41);
+	});
+});
+
+describe('overhang', () => {
+	const seed = { seed: 2022 };
+	const box = fc.record({
+		y: fc.double({ min: -3000, max: 3000, noNaN: true }),
+		height: fc.double({ min: 1, max: 700, noNaN: true })
+	});
+
+	it('scrolls a box that fits the viewport wholly into it, by whole pixels, to the edge it was over', () => {
+		fc.assert(
+			fc.property(box, fc.integer({ min: 700, max: 1200 }), (b, viewport) => {
+				const off = overhang(b, viewport);
+				expect(Number.isInteger(off)).toBe(true);
+				const y = b.y - off;
+				expect(y).toBeGreaterThanOrEqual(-0.5);
+				expect(y + b.height).toBeLessThanOrEqual(viewport + 0.5);
+				// No further than the edge it was over, and a pixel at most past it.
+				if (off < 0) expect(y).toBeLessThan(1);
+				if (off > 0) expect(y + b.height).toBeGreaterThan(viewport - 1);
+				expect(overhang({ ...b, y }, viewport)).toBe(0);
+			}),
+			seed
+		);
 	});
 });

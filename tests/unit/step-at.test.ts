@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { stepAt } from '$lib/scroll/step-at';
+import { describe, expect, it, vi } from 'vitest';
+import { STILL_MS, scrollEnds, stepAt } from '$lib/scroll/step-at';
 
 /** Steps as the page lays them out: id, top and bottom on screen, a 64 px gap between each. */
 const laidOut = (...boxes: [string, number, number][]) =>
@@ -38,5 +38,48 @@ describe('the step a reader reads where a scroll ends', () => {
 	it('above the first step is the first; past the last, the last', () => {
 		expect(stepAt(steps, -3000, 'oleg')).toBe('anna');
 		expect(stepAt(steps, 4000, 'oleg')).toBe('aleksandr');
+	});
+});
+
+describe('where a scroll ends', () => {
+	/** A window with or without `onscrollend`, as Chromium and Firefox, or Safari and WebKitGTK. */
+	const page = (withScrollend: boolean) => {
+		const target = new EventTarget() as EventTarget & { onscrollend?: null };
+		if (withScrollend) target.onscrollend = null;
+		return target;
+	};
+
+	it('is scrollend where the browser fires it, and nothing else', () => {
+		const target = page(true);
+		const ended = vi.fn();
+		const stop = scrollEnds(ended, target);
+		target.dispatchEvent(new Event('scroll'));
+		target.dispatchEvent(new Event('scrollend'));
+		expect(ended).toHaveBeenCalledOnce();
+		stop();
+		target.dispatchEvent(new Event('scrollend'));
+		expect(ended).toHaveBeenCalledOnce();
+	});
+
+	it('without scrollend, is the page lying still after its last scroll, once per scroll', () => {
+		vi.useFakeTimers();
+		try {
+			const target = page(false);
+			const ended = vi.fn();
+			const stop = scrollEnds(ended, target);
+			for (let i = 0; i < 10; i++) {
+				target.dispatchEvent(new Event('scroll'));
+				vi.advanceTimersByTime(STILL_MS / 2);
+			}
+			expect(ended).not.toHaveBeenCalled();
+			vi.advanceTimersByTime(STILL_MS);
+			expect(ended).toHaveBeenCalledOnce();
+			target.dispatchEvent(new Event('scroll'));
+			stop();
+			vi.advanceTimersByTime(STILL_MS * 2);
+			expect(ended).toHaveBeenCalledOnce();
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

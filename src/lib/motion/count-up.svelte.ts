@@ -1,7 +1,8 @@
 import type { Attachment } from 'svelte/attachments';
 import type { HostViewport } from '$lib/embed/host-viewport.svelte';
 import { formatCount } from '$lib/format';
-import { loadGsap, prefersReducedMotion } from './motion';
+import { loadGsap } from './lazy-module';
+import { prefersReducedMotion } from './motion';
 
 /** The count shown at `progress` (0…1, already eased): whole numbers, exactly `value` at the end. */
 export function countAt(progress: number, value: number): number {
@@ -97,17 +98,20 @@ export function countUp({
 			state = 'counting';
 			// Like the map's: counting until the final value is shown.
 			root.dataset.motion = 'running';
-			void loadGsap().then((gsap) => {
-				if (state !== 'counting') return;
-				const progress = { p: 0 };
-				tween = gsap.to(progress, {
-					p: 1,
-					duration,
-					ease: COUNT_EASE,
-					onUpdate: () => renderCount(root, countAt(progress.p, value)),
-					onComplete: finish
-				});
-			});
+			void loadGsap().then(
+				(gsap) => {
+					if (state !== 'counting') return;
+					const progress = { p: 0 };
+					tween = gsap.to(progress, {
+						p: 1,
+						duration,
+						ease: COUNT_EASE,
+						onUpdate: () => renderCount(root, countAt(progress.p, value)),
+						onComplete: finish
+					});
+				},
+				() => state === 'counting' && finish()
+			);
 		};
 		const update = ({ near, below, seen }: Sighting) => {
 			if (onAppear) {

@@ -1,5 +1,6 @@
 import type { Attachment } from 'svelte/attachments';
 import type { MapState, View } from '$lib/map/types';
+import { lazyModule } from './lazy-module';
 import { prefersReducedMotion } from './motion';
 
 export interface MapMotionOptions {
@@ -94,7 +95,8 @@ export function mapMotion({
 		placeLayers();
 		// Fetch and parse gsap while the reader reads the top, not in the frame of the first move.
 		const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
-		if (!prefersReducedMotion()) idle(() => void loadMapTimeline());
+		// A preload that fails is tried again by the first move, which cuts if it fails too.
+		if (!prefersReducedMotion()) idle(() => void loadMapTimeline().catch(() => {}));
 
 		const show = (layer: SVGGElement, on: boolean) => {
 			layer.style.display = on ? 'inline' : 'none';
@@ -120,8 +122,11 @@ export function mapMotion({
 		};
 
 		const tween = async (target: MapState, ticket: number) => {
-			const { mapTimeline } = await loadMapTimeline();
+			const loaded = await loadMapTimeline().catch(() => undefined);
 			if (ticket !== request) return;
+			// No motion to be had (the network gone): the map still goes where the reader is.
+			if (!loaded) return cut(target);
+			const { mapTimeline } = loaded;
 			timeline?.kill();
 			goal = target;
 			setMarkScale();
@@ -171,11 +176,8 @@ export function mapMotion({
 	};
 }
 
-let loading: Promise<typeof import('./map-timeline')> | undefined;
 /** The timeline and gsap come together when the first move needs them, off the critical path. */
-function loadMapTimeline() {
-	return (loading ??= import('./map-timeline'));
-}
+const loadMapTimeline = lazyModule(() => import('./map-timeline'));
 
 type Size = { width: number; height: number };
 

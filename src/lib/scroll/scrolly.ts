@@ -60,15 +60,15 @@ function setup(
 	const moved = () => {
 		arriving = undefined;
 		active.readerMoved = true;
-		for (const type of inputs) window.removeEventListener(type, moved);
+		for (const type of inputs) removeEventListener(type, moved);
 	};
-	for (const type of inputs) window.addEventListener(type, moved, { passive: true });
+	for (const type of inputs) addEventListener(type, moved, { passive: true });
 
 	// scrollama is fetched as the page hydrates, not before it: the story paints and hydrates without
 	// it, and until it arrives the graphic holds the step the page opened on.
 	// Where a scroll ends, the step under the line is checked once more, and a new address goes to
 	// its account (step-at.ts).
-	let stopWatching: (() => void) | undefined;
+	let watching: { check(): void; stop(): void } | undefined;
 	Promise.all([import('scrollama'), import('./step-at')])
 		.then(([{ default: scrollama }, { watchReader, returnedThroughHistory }]) => {
 			if (stopped) return;
@@ -82,10 +82,10 @@ function setup(
 				}
 				if (!holding) active.set(step);
 			});
-			stopWatching = watchReader(
+			watching = watchReader(
 				steps,
 				active,
-				() => window.innerHeight * offset(),
+				() => innerHeight * offset(),
 				() => !!holding || arriving !== undefined
 			);
 		})
@@ -108,21 +108,28 @@ function setup(
 		holding = active.current;
 		setOffset(offset());
 		// Read layout once per resize, not per scroll: is the active step still under the line?
-		const line = window.innerHeight * offset();
+		const line = innerHeight * offset();
 		const box = step.getBoundingClientRect();
 		// Still above the first step (the headline, the opening of a frame WordPress reveals and
 		// narrows): the reader is where the story begins, not lost in it.
 		const beforeSteps = step === steps[0] && box.top > line;
 		if (!beforeSteps && (box.top > line || box.bottom < line)) {
-			window.scrollTo({ top: window.scrollY + box.top - line + 1, behavior: 'instant' });
+			scrollTo({ top: scrollY + box.top - line + 1, behavior: 'instant' });
 		}
-		requestAnimationFrame(() => requestAnimationFrame(() => (holding = undefined)));
+		// A scroll that ended while the step was held (a glide the resize or reflow overtook) went
+		// unchecked: the step under the line is checked once the hold ends.
+		requestAnimationFrame(() =>
+			requestAnimationFrame(() => {
+				holding = undefined;
+				watching?.check();
+			})
+		);
 	});
 	resizes.observe(container);
 
 	return () => {
 		stopped = true;
-		stopWatching?.();
+		watching?.stop();
 		moved();
 		resizes.disconnect();
 		scroller?.destroy();

@@ -26,21 +26,49 @@ export function stepAt(
  * Watches what the reader does that the scroll engine does not see: checks the step once more
  * where each scroll ends (one layout read per scroll, not per frame), unless `paused`, and sends a
  * new address to its account (followAddress). Loaded with scrollama, off the first load. Returns
- * the cleanup.
+ * the check, for a pause that ends, and the cleanup.
  */
 export function watchReader(
 	steps: readonly HTMLElement[],
 	active: ActiveStep,
 	line: () => number,
 	paused: () => boolean
-): () => void {
-	const check = () => paused() || active.set(stepAt(steps, line(), active.current));
+): { check: () => void; stop: () => void } {
+	const check = () => void (paused() || active.set(stepAt(steps, line(), active.current)));
 	const follow = () => followAddress(steps);
-	window.addEventListener('scrollend', check, { passive: true });
+	const ended = scrollEnds(check);
 	window.addEventListener('hashchange', follow);
+	return {
+		check,
+		stop: () => {
+			ended();
+			window.removeEventListener('hashchange', follow);
+		}
+	};
+}
+
+/** How long a page without `scrollend` must lie still before its scroll counts as ended. */
+export const STILL_MS = 150;
+
+/**
+ * Calls `ended` where each scroll ends. Safari and WebKitGTK have no `scrollend` (the walks: Home
+ * took the page to the top and the graphic stayed on the last account): there, a scroll that lies
+ * still for STILL_MS ends. Returns the cleanup.
+ */
+export function scrollEnds(ended: () => void, target: EventTarget = window): () => void {
+	if ('onscrollend' in target) {
+		target.addEventListener('scrollend', ended, { passive: true });
+		return () => target.removeEventListener('scrollend', ended);
+	}
+	let timer: ReturnType<typeof setTimeout> | undefined;
+	const scrolled = () => {
+		clearTimeout(timer);
+		timer = setTimeout(ended, STILL_MS);
+	};
+	target.addEventListener('scroll', scrolled, { passive: true });
 	return () => {
-		window.removeEventListener('scrollend', check);
-		window.removeEventListener('hashchange', follow);
+		clearTimeout(timer);
+		target.removeEventListener('scroll', scrolled);
 	};
 }
 
