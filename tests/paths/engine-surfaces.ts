@@ -21,7 +21,6 @@ import {
 import {
 	addressOf,
 	embedActions,
-	addressWrong,
 	ASIDE,
 	DeckModel,
 	pause,
@@ -36,7 +35,10 @@ import {
 	type ReadAction,
 	type Seen,
 	type Size,
-	type Surface
+	type Surface,
+	storyWrong,
+	STORY_PAGING,
+	presenterPaging
 } from './reading';
 
 /**
@@ -139,13 +141,7 @@ export function engineStorySurface(
 			state: document.querySelector<HTMLElement>('[data-graphic]')!.dataset.active ?? '',
 			hash: location.hash
 		}));
-		return {
-			state,
-			picture,
-			wrong: at.includes(state)
-				? addressWrong(state, hash)
-				: `shows ${state} where the reader reads ${at.join(' or ')}`
-		};
+		return { state, picture, wrong: storyWrong(state, at, hash) };
 	}
 
 	return {
@@ -153,9 +149,7 @@ export function engineStorySurface(
 		size,
 		starts: STEPS,
 		action: storyActions(sizes.length),
-		ends: ['intro', STEPS.at(-1)!],
-		forward: { do: 'key', key: 'PageDown' },
-		back: { do: 'key', key: 'PageUp' },
+		...STORY_PAGING,
 		shift: SHIFT,
 		async open(_, start) {
 			const tab = await open(start);
@@ -324,9 +318,7 @@ export function engineEmbedSurface(
 		size,
 		starts: ['intro'],
 		action: embedActions(sizes.length),
-		ends: ['intro', STEPS.at(-1)!],
-		forward: { do: 'key', key: 'PageDown' },
-		back: { do: 'key', key: 'PageUp' },
+		...STORY_PAGING,
 		shift: SHIFT,
 		async open() {
 			const tab = await open(false);
@@ -465,9 +457,7 @@ export function enginePresenterSurface(
 			{ weight: 1, arbitrary: presenterAddress(total) },
 			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
 		),
-		ends: ['1', String(total)],
-		forward: { do: 'key', key: 'ArrowRight' },
-		back: { do: 'key', key: 'ArrowLeft' },
+		...presenterPaging(total),
 		shift: SHIFT,
 		async open(_, start) {
 			const tab = await open(start);

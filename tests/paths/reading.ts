@@ -200,6 +200,30 @@ export const addressWrong = (state: string, hash: string) =>
 		? undefined
 		: `shows ${state} where the address reads "${hash}" (a link shared now would open elsewhere)`;
 
+/**
+ * What is wrong when the story shows `state` where the reader reads one of `at` (stepsAt), at the
+ * address `hash`, if anything: the graphic first, then the address.
+ */
+export const storyWrong = (state: string, at: string[], hash: string) =>
+	at.includes(state)
+		? addressWrong(state, hash)
+		: `shows ${state} where the reader reads ${at.join(' or ')}`;
+
+/** How every surface of the story pages through it: intro to the last account and back, by page keys. */
+export const STORY_PAGING = {
+	ends: ['intro', STEPS.at(-1)!],
+	forward: { do: 'key', key: 'PageDown' },
+	back: { do: 'key', key: 'PageUp' }
+} satisfies Pick<Surface<ReadAction>, 'ends' | 'forward' | 'back'>;
+
+/** How the presenter's surfaces page through its `total` slides: by arrow keys. */
+export const presenterPaging = (total: number) =>
+	({
+		ends: ['1', String(total)],
+		forward: { do: 'key', key: 'ArrowRight' },
+		back: { do: 'key', key: 'ArrowLeft' }
+	}) satisfies Pick<Surface<PresentAction>, 'ends' | 'forward' | 'back'>;
+
 /** An action and how often, among a surface's actions, a walk takes it. */
 type Weighted<A> = { weight: number; arbitrary: fc.Arbitrary<A> };
 

@@ -13,7 +13,6 @@ import {
 	ASIDE,
 	addressOf,
 	embedActions,
-	addressWrong,
 	DeckModel,
 	pause,
 	PRESENT_KEYS,
@@ -28,7 +27,10 @@ import {
 	type ReadAction,
 	type Seen,
 	type Size,
-	type Surface
+	type Surface,
+	storyWrong,
+	STORY_PAGING,
+	presenterPaging
 } from './reading';
 
 /**
@@ -106,13 +108,8 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 		const picture = await settledGraphic(graphic, page, [page]);
 		const state = (await graphic.getAttribute('data-active')) ?? '';
 		const at = await page.evaluate(stepsAt, { side: SIDE_BY_SIDE });
-		return {
-			state,
-			picture,
-			wrong: at.includes(state)
-				? addressWrong(state, await page.evaluate(() => location.hash))
-				: `shows ${state} where the reader reads ${at.join(' or ')}`
-		};
+		const hash = await page.evaluate(() => location.hash);
+		return { state, picture, wrong: storyWrong(state, at, hash) };
 	}
 
 	return {
@@ -120,9 +117,7 @@ export function storySurface(size: Size, phone: boolean, others: Size[]): Surfac
 		size,
 		starts: STEPS,
 		action: storyActions(sizes.length),
-		ends: ['intro', STEPS.at(-1)!],
-		forward: { do: 'key', key: 'PageDown' },
-		back: { do: 'key', key: 'PageUp' },
+		...STORY_PAGING,
 		shift: SHIFT,
 		async open(browser, start) {
 			const { context, page } = await open(browser, start);
@@ -294,9 +289,7 @@ export function embedSurface(size: Size, phone: boolean, others: Size[]): Surfac
 		size,
 		starts: ['intro'],
 		action: embedActions(sizes.length),
-		ends: ['intro', STEPS.at(-1)!],
-		forward: { do: 'key', key: 'PageDown' },
-		back: { do: 'key', key: 'PageUp' },
+		...STORY_PAGING,
 		shift: SHIFT,
 		async open(browser) {
 			const { context, page, story, frame } = await open(browser, 'no-preference');
@@ -528,9 +521,7 @@ export function wordpressSurface(size: Size, phone: boolean, others: Size[]): Su
 		size,
 		starts: STEPS,
 		action: readingActions(sizes.length),
-		ends: ['intro', STEPS.at(-1)!],
-		forward: { do: 'key', key: 'PageDown' },
-		back: { do: 'key', key: 'PageUp' },
+		...STORY_PAGING,
 		shift: SHIFT,
 		async open(browser, start) {
 			const { context, page, element, story, frame } = await open(browser, 'no-preference', start);
@@ -638,9 +629,7 @@ export function presenterSurface(size: Size, total: number): Surface<PresentActi
 			{ weight: 1, arbitrary: presenterAddress(total) },
 			{ weight: 3, arbitrary: pause.map((ms) => ({ do: 'pause', ms }) as const) }
 		),
-		ends: ['1', String(total)],
-		forward: { do: 'key', key: 'ArrowRight' },
-		back: { do: 'key', key: 'ArrowLeft' },
+		...presenterPaging(total),
 		shift: SHIFT,
 		async open(browser, start) {
 			const { context, page } = await open(browser, start);
