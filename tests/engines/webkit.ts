@@ -4,7 +4,7 @@ import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Key, remote } from 'webdriverio';
-import type { Engine } from './engine';
+import { sleep, type Engine } from './engine';
 
 const DRIVER = '/usr/bin/WebKitWebDriver';
 const MINIBROWSER =
@@ -145,9 +145,11 @@ function gtkConfig(reducedMotion: boolean): string {
 /** Under xvfb-run the display exists; otherwise start a virtual one, larger than any window asked for. */
 async function ensureDisplay(): Promise<void> {
 	if (process.env.DISPLAY) return;
+	// A screen larger than every window the tests open (a portrait 800x1280 and its chrome): X
+	// clips a window to its screen, and the page in it would be shorter than asked.
 	const xvfb = spawn(
 		'Xvfb',
-		['-displayfd', '3', '-screen', '0', '1920x1200x24', '-nolisten', 'tcp'],
+		['-displayfd', '3', '-screen', '0', '2560x2560x24', '-nolisten', 'tcp'],
 		{
 			stdio: ['ignore', 'ignore', 'ignore', 'pipe'],
 			detached: true
@@ -201,13 +203,25 @@ async function sizeWindow(
 	width: number,
 	height: number
 ): Promise<void> {
-	await browser.setWindowSize(width, height);
-	const [iw, ih, ow, oh] = await browser.execute(() => [
-		innerWidth,
-		innerHeight,
-		outerWidth,
-		outerHeight
-	]);
-	if (iw !== width || ih !== height)
-		await browser.setWindowSize(width + ow! - iw!, height + oh! - ih!);
+	// The window manager sizes the window a moment after the command, and the viewport is the
+	// window less its frame: size, wait until the viewport stops changing, correct by what is off.
+	// A walk once went on in a viewport 20 px short, and its picture was of another page.
+	const viewport = () => browser.execute(() => [innerWidth, innerHeight]);
+	let [w, h] = [width, height];
+	let seen: number[] = [];
+	for (let attempt = 0; attempt < 5; attempt++) {
+		await browser.setWindowSize(w, h);
+		for (let still = 0, i = 0; still < 2 && i < 40; i++) {
+			await sleep(50);
+			const now = await viewport();
+			still = now.join() === seen.join() ? still + 1 : 0;
+			seen = now;
+		}
+		const [iw, ih] = seen as [number, number];
+		if (iw === width && ih === height) return;
+		[w, h] = [w + width - iw, h + height - ih];
+	}
+	throw new Error(
+		`the window would not size its viewport to ${width}x${height}: ${seen.join('x')}`
+	);
 }

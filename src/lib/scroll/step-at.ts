@@ -35,7 +35,12 @@ export function watchReader(
 	paused: () => boolean
 ): { check: () => void; stop: () => void } {
 	const check = () => void (paused() || active.set(stepAt(steps, line(), active.current)));
-	const follow = () => followAddress(steps);
+	// The jump is instant: the step under the line is known at once, before a reflow (a larger
+	// text setting) could hold the page on the step the reader has just left.
+	const follow = () => {
+		followAddress(steps);
+		check();
+	};
 	const ended = scrollEnds(check);
 	window.addEventListener('hashchange', follow);
 	return {
