@@ -4,6 +4,7 @@ import type { Plugin } from 'vite';
 import { loadWorld } from './gazetteer.server.ts';
 import { ContentError, parseContent } from './parse.ts';
 import type { Content } from './schema.ts';
+import { escapeText } from '../escape.ts';
 
 export const CONTENT_FILE = 'src/content/story.aml';
 export const SOURCE_FILE = 'src/content/article.txt';
@@ -125,16 +126,15 @@ function overlayPage(error: ContentError, path: string, client: string): string 
 		loc: { file: path, line: error.problems[0]?.line ?? 1, column: 1 },
 		stack: ''
 	};
-	const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;');
 	const title = summary({ error });
 	return `<!doctype html>
 <html lang="en">
 <meta charset="utf-8">
 <link rel="icon" href="data:,">
-<title>${escape(title)}</title>
+<title>${escapeText(title)}</title>
 <style>body { font: 16px/1.5 system-ui, sans-serif; margin: 2rem; } pre { white-space: pre-wrap; }</style>
-<h1>${escape(title)}</h1>
-<pre data-content-problems>${escape(list)}</pre>
+<h1>${escapeText(title)}</h1>
+<pre data-content-problems>${escapeText(list)}</pre>
 <script type="module">
 import { ErrorOverlay } from ${JSON.stringify(client)};
 document.body.append(new ErrorOverlay(${JSON.stringify(overlay).replace(/</g, '\\u003c')}));

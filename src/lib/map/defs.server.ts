@@ -1,10 +1,6 @@
+import { BORDERS_ID, countryId, LAND_ID } from './ids';
 import type { MapData } from './types';
-
-export const countryId = (name: string) =>
-	`map-c-${name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}`;
-
-const escapeAttr = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+import { escapeAttribute as escapeAttr } from '$lib/escape';
 
 type Geometry = Pick<MapData, 'countries' | 'borders'>;
 
@@ -18,8 +14,8 @@ export function mapSprite(map: Geometry): string {
 		.map((c) => `<path id="${countryId(c.name)}" d="${escapeAttr(c.d)}"/>`)
 		.join('');
 	return (
-		`<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="map-land">${countries}</g>` +
-		`<path id="map-borders" d="${escapeAttr(map.borders)}" fill="none" vector-effect="non-scaling-stroke"/></defs></svg>\n`
+		`<svg xmlns="http://www.w3.org/2000/svg"><defs><g id="${LAND_ID}">${countries}</g>` +
+		`<path id="${BORDERS_ID}" d="${escapeAttr(map.borders)}" fill="none" vector-effect="non-scaling-stroke"/></defs></svg>\n`
 	);
 }
 
@@ -30,7 +26,7 @@ export function mapSprite(map: Geometry): string {
  * Svelte tree.
  */
 export function mapDefs(map: Geometry, sprite: string, used: (id: string) => boolean): string {
-	const ids = ['map-land', 'map-borders', ...map.countries.map((c) => countryId(c.name))];
+	const ids = [LAND_ID, BORDERS_ID, ...map.countries.map((c) => countryId(c.name))];
 	// Only the shapes the page draws: each <use> here costs the browser a parse and a clone.
 	const uses = ids
 		.filter(used)

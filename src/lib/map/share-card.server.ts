@@ -1,6 +1,7 @@
 import sharp from 'sharp';
 import type { Story } from '$lib/story/model';
 import type { MapData } from './types';
+import { escapeText } from '$lib/escape';
 
 /** The light scheme of tokens.css: a picture cannot follow the reader's scheme. */
 export const COLORS = {
@@ -14,9 +15,6 @@ export const COLORS = {
 	danger: '#e2c4b8',
 	border: '#fbf9f4'
 };
-
-export const escape = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 
 /**
  * Greedy line breaks for a number of characters a line (SVG text does not wrap). Only spaces
@@ -53,7 +51,7 @@ export async function shareCard(story: Story, map: MapData): Promise<Buffer> {
 		.join('');
 	const lines = (text: string, perLine: number, top: number, step: number, attrs: string) =>
 		wrap(text, perLine)
-			.map((l, i) => `<text x="64" y="${top + i * step}" ${attrs}>${escape(l)}</text>`)
+			.map((l, i) => `<text x="64" y="${top + i * step}" ${attrs}>${escapeText(l)}</text>`)
 			.join('');
 	const headlineLines = wrap(story.headline, 11).length;
 	const headline = lines(

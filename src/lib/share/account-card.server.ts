@@ -1,5 +1,6 @@
 import sharp from 'sharp';
-import { COLORS, escape, wrap } from '$lib/map/share-card.server';
+import { escapeText as escape } from '$lib/escape';
+import { COLORS, wrap } from '$lib/map/share-card.server';
 import type { MapCountryMark, MapData, MapState } from '$lib/map/types';
 import type { Story } from '$lib/story/model';
 import { CARD_SIZES, type CardScale } from './cards';

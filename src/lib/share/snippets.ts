@@ -1,7 +1,4 @@
-const escapeAttr = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
-const escapeText = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+import { escapeAttribute as escapeAttr, escapeText } from '$lib/escape';
 
 /** The frame's size in oembed.json: a phone's column, and the height the snippet starts at. */
 export const IFRAME_SIZE = { width: 640, height: 760 };

@@ -1,3 +1,4 @@
+import { escapeText } from '$lib/escape';
 import type { Figure, FigureId } from '$lib/content/schema';
 import type { FigurePlacement, Story } from './model';
 
@@ -14,9 +15,7 @@ import type { FigurePlacement, Story } from './model';
 export const BLANK = ' ';
 
 /** Plain text as HTML: escaped, so copy is never markup. */
-export function serverText(text: string): string {
-	return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
-}
+export const serverText = escapeText;
 
 /** The story as the browser gets it: every id, label, number and placement; no running text. */
 export function forBrowser(story: Story): Story {
