@@ -113,6 +113,9 @@ test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file 
 		// The headline is in the HTML; Vite's client, which shows the overlay, comes with the
 		// page's script after the first paint.
 		await enhanced(page);
+		// Good copy, a fresh server: its terminal has nothing but the copy's verdict to say (the
+		// static parts' stylesheets once failed there, for each first page).
+		expect(log).not.toMatch(/error/i);
 
 		writeFileSync(join(dir, STORY), bad);
 		const overlay = page.locator('vite-error-overlay');
@@ -122,6 +125,8 @@ test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file 
 		await expect(message).toContainText(PROBLEMS[1] as RegExp);
 		await expect(overlay.locator('.file')).toHaveText(/src\/content\/story\.aml:5:1$/);
 		await page.screenshot({ path: test.info().outputPath('overlay.png') });
+		// A page still open asks for the map's sprite: nothing can render, and nothing says so again.
+		expect((await fetch(`${url}map.svg`)).status).toBe(500);
 		// The terminal says it once per change, not once per page or route.
 		await expect.poll(() => log.split(PROBLEMS[0] as string).length - 1).toBe(1);
 

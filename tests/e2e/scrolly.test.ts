@@ -355,6 +355,18 @@ test('a larger text setting keeps the reader in the account being read', async (
 	}
 });
 
+test('a larger text setting before any input keeps a deep link on its account', async ({
+	page
+}) => {
+	await page.goto('./#anna');
+	await expectSettledOn(page, 'anna');
+	for (const percent of [200, 150, 100]) {
+		await page.evaluate(setTextSize, percent);
+		await expectAddressOnWhatShows(page);
+		await expect(graphic(page)).toHaveAttribute('data-active', 'anna');
+	}
+});
+
 test('an empty address typed during a glide goes to the top', async ({ page }) => {
 	await page.goto('./#oleg');
 	await expectSettledOn(page, 'oleg');

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { STILL_MS, scrollEnds, stepAt } from '$lib/scroll/step-at';
+import { ActiveStep } from '$lib/scroll/active-step.svelte';
+import { STILL_MS, scrollEnds, stepAt, watchReader } from '$lib/scroll/step-at';
 
 /** Steps as the page lays them out: id, top and bottom on screen, a 64 px gap between each. */
 const laidOut = (...boxes: [string, number, number][]) =>
@@ -80,6 +81,59 @@ describe('where a scroll ends', () => {
 			expect(ended).toHaveBeenCalledOnce();
 		} finally {
 			vi.useRealTimers();
+		}
+	});
+});
+
+describe('watching the reader', () => {
+	/** A window with scrollend and an address; a jump to a step lays the page out around it. */
+	function page() {
+		const win = Object.assign(new EventTarget(), { onscrollend: null, scrollTo: vi.fn() });
+		const location = { hash: '' };
+		vi.stubGlobal('window', win);
+		vi.stubGlobal('location', location);
+		let top = 0;
+		const ids = ['intro', 'anna', 'oleg'];
+		const steps = ids.map(
+			(step, i) =>
+				({
+					id: step,
+					dataset: { step },
+					getBoundingClientRect: () => ({ top: i * 1000 - top, bottom: i * 1000 + 936 - top }),
+					scrollIntoView: () => (top = i * 1000)
+				}) as unknown as HTMLElement
+		);
+		const scrollBy = (y: number) => (top += y);
+		return { win, location, steps, scrollBy };
+	}
+
+	it('sets the step a new address names at once, paused or not; a paused scroll end waits', () => {
+		try {
+			const { win, location, steps, scrollBy } = page();
+			const active = new ActiveStep(['intro', 'anna', 'oleg'] as const);
+			let paused = true;
+			const watch = watchReader(
+				steps,
+				active,
+				() => 10,
+				() => paused
+			);
+			location.hash = '#oleg';
+			win.dispatchEvent(new Event('hashchange'));
+			expect(active.current).toBe('oleg');
+			scrollBy(-1000);
+			win.dispatchEvent(new Event('scrollend'));
+			expect(active.current).toBe('oleg');
+			expect(watch.read()).toBe('anna');
+			paused = false;
+			watch.check();
+			expect(active.current).toBe('anna');
+			watch.stop();
+			location.hash = '#oleg';
+			win.dispatchEvent(new Event('hashchange'));
+			expect(active.current).toBe('anna');
+		} finally {
+			vi.unstubAllGlobals();
 		}
 	});
 });

@@ -14,6 +14,7 @@ import type { Plugin } from 'vite';
 const QUERY = '?server-css';
 
 export function serverCss(): Plugin {
+	let root = '';
 	let lib = '';
 	/** Stylesheet ids (a name Vite takes for CSS, and the Svelte plugin leaves alone) → components. */
 	const components = new Map<string, string>();
@@ -21,9 +22,17 @@ export function serverCss(): Plugin {
 		name: 'server-css',
 		enforce: 'pre',
 		configResolved(config) {
-			lib = resolve(config.root, 'src/lib');
+			root = config.root;
+			lib = resolve(root, 'src/lib');
 		},
 		async resolveId(id, importer) {
+			// Kit's dev server asks again for each stylesheet in the page's graph, by its URL and
+			// with `?inline`, to put its CSS in the page's head.
+			const [path = '', query] = id.split('?');
+			if (path.endsWith('.static-markup.css')) {
+				const file = path.startsWith(root) ? path : resolve(root, `.${path}`);
+				if (components.has(file)) return query ? `${file}?${query}` : file;
+			}
 			if (!id.endsWith(QUERY)) return;
 			const component = await this.resolve(id.slice(0, -QUERY.length), importer, {
 				skipSelf: true
@@ -34,7 +43,7 @@ export function serverCss(): Plugin {
 			return stylesheet;
 		},
 		load(id) {
-			const component = components.get(id);
+			const component = components.get(id.split('?')[0]!);
 			if (!component) return;
 			for (const file of componentTree(component, lib)) this.addWatchFile(file);
 			return stylesOf(component, lib);

@@ -102,16 +102,23 @@ export function storyContent(): Plugin {
 			});
 			// While the copy has problems, every page is the list in Vite's overlay, for the editor
 			// working in the browser; the client's connection reloads it once the file changes.
-			server.middlewares.use((req, res, next) => {
-				const { error } = checkStory(root);
-				if (!error || req.method !== 'GET' || !req.headers.accept?.includes('text/html'))
-					return next();
-				res.statusCode = 500;
-				res.setHeader('content-type', 'text/html; charset=utf-8');
-				res.end(
-					overlayPage(error, resolve(root, CONTENT_FILE), `${server.config.base}@vite/client`)
-				);
-			});
+			// Run after Vite's own middlewares, so what reaches here is what Kit would render (pages,
+			// the sprite, cards): none of it can, and Kit would print the list again with a stack for
+			// each (a page still open asked for /map.svg after a bad save).
+			return () =>
+				server.middlewares.use((req, res, next) => {
+					const { error } = checkStory(root);
+					if (!error) return next();
+					res.statusCode = 500;
+					if (!req.headers.accept?.includes('text/html')) {
+						res.setHeader('content-type', 'text/plain; charset=utf-8');
+						return res.end(`${summary({ error })}: see the terminal\n`);
+					}
+					res.setHeader('content-type', 'text/html; charset=utf-8');
+					res.end(
+						overlayPage(error, resolve(root, CONTENT_FILE), `${server.config.base}@vite/client`)
+					);
+				});
 		}
 	};
 }

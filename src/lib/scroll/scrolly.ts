@@ -2,6 +2,7 @@ import type { DecimalType, ScrollamaInstance } from 'scrollama';
 import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { ActiveStep } from './active-step.svelte';
+import type { watchReader } from './step-at';
 
 export interface ScrollyOptions {
 	/** Where on the viewport (0 top … 1 bottom) a step's top becomes active. */
@@ -68,26 +69,36 @@ function setup(
 	// it, and until it arrives the graphic holds the step the page opened on.
 	// Where a scroll ends, the step under the line is checked once more, and a new address goes to
 	// its account (step-at.ts).
-	let watching: { check(): void; stop(): void } | undefined;
+	let watching: ReturnType<typeof watchReader> | undefined;
 	Promise.all([import('scrollama'), import('./step-at')])
 		.then(([{ default: scrollama }, { watchReader, returnedThroughHistory }]) => {
 			if (stopped) return;
 			if (returnedThroughHistory()) arriving = undefined;
-			scroller = scrollama();
-			scroller.setup({ step: steps, offset: offset() }).onStepEnter(({ element }) => {
-				const step = element.dataset.step;
-				if (arriving !== undefined) {
-					if (step !== arriving) return;
-					arriving = undefined;
-				}
-				if (!holding) active.set(step);
-			});
-			watching = watchReader(
+			const watch = (watching = watchReader(
 				steps,
 				active,
 				() => innerHeight * offset(),
-				() => !!holding || arriving !== undefined
-			);
+				// A reflow the size watcher has not seen yet (it runs after the scroll's end in the
+				// same frame) would be read as the reader's move: a wheel that ended just after a
+				// larger text setting named Konstantin's account, and the hold then kept it.
+				() =>
+					!!holding ||
+					arriving !== undefined ||
+					container.clientWidth !== width ||
+					container.clientHeight !== height
+			));
+			scroller = scrollama();
+			scroller.setup({ step: steps, offset: offset() }).onStepEnter(({ element }) => {
+				if (arriving !== undefined) {
+					if (element.dataset.step !== arriving) return;
+					arriving = undefined;
+				}
+				// A report says a step crossed the line, not that it is there now: it comes a frame
+				// late, and a jump in between (a chapter link clicked after Playwright scrolled the
+				// intro's links into view) had Oleg's account overtaken by the intro's stale entry,
+				// the reader sent back to the top. The step under the line now decides.
+				if (!holding) active.set(watch.read());
+			});
 		})
 		.catch(fallBack);
 

@@ -26,24 +26,28 @@ export function stepAt(
  * Watches what the reader does that the scroll engine does not see: checks the step once more
  * where each scroll ends (one layout read per scroll, not per frame), unless `paused`, and sends a
  * new address to its account (followAddress). Loaded with scrollama, off the first load. Returns
- * the check, for a pause that ends, and the cleanup.
+ * `read`, the step under the line now, for the engine's reports; `check`, for a pause that ends;
+ * and the cleanup.
  */
 export function watchReader(
 	steps: readonly HTMLElement[],
 	active: ActiveStep,
 	line: () => number,
 	paused: () => boolean
-): { check: () => void; stop: () => void } {
-	const check = () => void (paused() || active.set(stepAt(steps, line(), active.current)));
-	// The jump is instant: the step under the line is known at once, before a reflow (a larger
-	// text setting) could hold the page on the step the reader has just left.
+): { read: () => string | undefined; check: () => void; stop: () => void } {
+	const read = () => stepAt(steps, line(), active.current);
+	const check = () => void (paused() || active.set(read()));
+	// The jump is instant and the page's layout is read after it: the step under the line is
+	// known at once, before a reflow (a larger text setting) could hold the page on the step the
+	// reader has just left.
 	const follow = () => {
 		followAddress(steps);
-		check();
+		active.set(read());
 	};
 	const ended = scrollEnds(check);
 	window.addEventListener('hashchange', follow);
 	return {
+		read,
 		check,
 		stop: () => {
 			ended();
