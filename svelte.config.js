@@ -45,6 +45,11 @@ const config = {
 		inlineStyleThreshold: 20_000,
 		output: { bundleStrategy: offline ? 'inline' : 'split' },
 		prerender: { handleHttpError: 'fail', handleMissingId: 'fail' },
+		// The build's own code (vite/: the content, fonts and static styles plugins) is type-checked
+		// with the rest.
+		typescript: {
+			config: (tsconfig) => ({ ...tsconfig, include: [...tsconfig.include, '../vite/**/*.ts'] })
+		},
 		// A strict policy, written into each page as a <meta>: only this origin, no eval, inline
 		// scripts only by hash (Kit hashes its own bootstrap), no plugins, no <base> tricks.
 		csp: {

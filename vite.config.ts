@@ -1,8 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
-import { serverCss } from './src/lib/components/server-css.ts';
-import { storyContent } from './src/lib/content/vite-plugin.ts';
-import { webFonts } from './src/lib/styles/web-fonts.ts';
+import { serverCss } from './vite/server-css.ts';
+import { storyContent } from './vite/story-content.ts';
+import { webFonts } from './vite/web-fonts.ts';
 
 export default defineConfig({
 	plugins: [storyContent(), webFonts(), serverCss(), sveltekit()],

@@ -12,7 +12,7 @@ if (!existsSync('.svelte-kit/tsconfig.json')) {
 	});
 }
 
-const { module } = await runnerImport('/src/lib/content/vite-plugin.ts', {
+const { module } = await runnerImport('/vite/story-content.ts', {
 	configFile: false,
 	logLevel: 'silent'
 });

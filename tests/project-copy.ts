@@ -6,6 +6,7 @@ import { join, resolve } from 'node:path';
 export const PROJECT_FILES = [
 	'src',
 	'static',
+	'vite',
 	'scripts',
 	'svelte.config.js',
 	'vite.config.ts',

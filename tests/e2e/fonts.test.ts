@@ -3,10 +3,10 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import fontverter from 'fontverter';
 import * as hb from 'harfbuzzjs';
-import { WEB_FONTS } from '../../src/lib/styles/web-fonts.ts';
+import { WEB_FONTS } from '../../vite/web-fonts.ts';
 import { expect, test } from './fixtures';
 
-// The web fonts are cut to the story at build time (src/lib/styles/web-fonts.ts). What a page
+// The web fonts are cut to the story at build time (vite/web-fonts.ts). What a page
 // shows is the judge: every character, weight and OpenType feature the rendered text asks of a
 // web font must be in the file the page declares.
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import StoryBody from '$lib/components/StoryBody.svelte';
 import LocatorMap from '$lib/components/map/LocatorMap.svelte';
-import { componentTree, stylesOf } from '$lib/components/server-css';
+import { componentTree, stylesOf } from '../../vite/server-css';
 import { parseContent } from '$lib/content/parse';
 import { storyMap } from '$lib/map/story-map.server';
 import { buildStory } from '$lib/story/model';

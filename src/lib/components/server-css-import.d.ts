@@ -1,2 +1,2 @@
-/** A server-only component's styles (server-css.ts): imported for its side effect only. */
+/** A server-only component's styles (vite/server-css.ts): imported for its side effect only. */
 declare module '*?server-css' {}

@@ -24,11 +24,18 @@ export function togglePause(timer: TalkTimer, now: number): TalkTimer {
 	};
 }
 
+const two = (n: number) => String(n).padStart(2, '0');
+
 /** mm:ss, minutes counting on past an hour. */
 export function formatElapsed(ms: number): string {
 	const seconds = Math.floor(ms / 1000);
-	const two = (n: number) => String(n).padStart(2, '0');
 	return `${two(Math.floor(seconds / 60))}:${two(seconds % 60)}`;
+}
+
+/** The time of day on the speaker's screen: hh:mm. */
+export function formatClock(ms: number): string {
+	const date = new Date(ms);
+	return `${two(date.getHours())}:${two(date.getMinutes())}`;
 }
 
 /** A slide's weight in the pacing plan: the words of its notes, and a floor for the short ones. */

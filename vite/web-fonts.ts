@@ -10,7 +10,7 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import subsetFont from 'subset-font';
 import type { Plugin } from 'vite';
-import { CONTENT_FILE } from '../content/vite-plugin.ts';
+import { CONTENT_FILE } from './story-content.ts';
 import { SANS, SERIF, fontFallbacksCss } from './font-fallbacks.ts';
 
 export interface WebFont {

@@ -1,7 +1,7 @@
 /**
  * Size-adjusted local fallbacks for the two web fonts, computed from real font metrics (Capsize).
  * While the web fonts load, text set in a fallback takes the same space, so the swap moves nothing.
- * Served as the virtual stylesheet `virtual:font-fallbacks.css` by the plugin in vite.config.ts.
+ * Served as the virtual stylesheet `virtual:font-fallbacks.css` by the web-fonts plugin (vite/web-fonts.ts).
  */
 import { createFontStack } from '@capsizecss/core';
 import arial from '@capsizecss/metrics/arial';

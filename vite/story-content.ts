@@ -1,10 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Plugin } from 'vite';
-import { loadWorld } from './gazetteer.server.ts';
-import { ContentError, parseContent } from './parse.ts';
-import type { Content } from './schema.ts';
-import { escapeText } from '../escape.ts';
+import { loadWorld } from '../src/lib/content/gazetteer.server.ts';
+import { ContentError, parseContent } from '../src/lib/content/parse.ts';
+import type { Content } from '../src/lib/content/schema.ts';
+import { escapeText } from '../src/lib/escape.ts';
 
 export const CONTENT_FILE = 'src/content/story.aml';
 export const SOURCE_FILE = 'src/content/article.txt';
