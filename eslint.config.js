@@ -26,7 +26,23 @@ export default ts.config(
 			// typescript-eslint's advice: TypeScript itself reports undefined names, and knows the DOM's.
 			'no-undef': 'off',
 			// replaceState here only writes the address's fragment (#oleg, #/3), never a route.
-			'svelte/no-navigation-without-resolve': ['error', { ignoreReplaceState: true }]
+			'svelte/no-navigation-without-resolve': ['error', { ignoreReplaceState: true }],
+			// Every page holds markup only the server writes (static-markup.ts): Kit's client router,
+			// rendering another page, would show it blank. Links load pages whole (app.html's
+			// data-sveltekit-reload; tests/e2e/story.test.ts follows one); these would not.
+			'no-restricted-imports': [
+				'error',
+				{
+					paths: [
+						{
+							name: '$app/navigation',
+							importNames: ['goto', 'pushState', 'preloadData', 'invalidate', 'invalidateAll'],
+							message:
+								'A page holds server-only markup: load another page whole (a link), never through the client router.'
+						}
+					]
+				}
+			]
 		}
 	},
 	{

@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { ACCOUNT_IDS, HEADINGS, sourceSentences } from '../source-text';
 import { enhanced, expect, phone, test, visibleText } from './fixtures';
 import { SUBPATH } from './servers';
@@ -223,5 +224,40 @@ test.describe('served under a subpath', () => {
 	test('a folder URL without its slash redirects to it', async ({ page }) => {
 		await page.goto(SUBPATH.replace(/\/$/, ''));
 		expect(page.url()).toBe(SUBPATH);
+	});
+});
+
+test.describe('a link from one page to another', () => {
+	/** A link the page does not have today, as a newsroom may add one, followed once hydrated. */
+	async function follow(page: Page, href: string) {
+		await page.evaluate((href) => {
+			(window as unknown as { before: boolean }).before = true;
+			const link = Object.assign(document.createElement('a'), { href, textContent: 'go' });
+			link.id = 'added-link';
+			// Above the presenter's full-screen layout.
+			Object.assign(link.style, { position: 'fixed', top: '0', left: '0', zIndex: '99' });
+			document.body.prepend(link);
+		}, href);
+		await page.locator('#added-link').click();
+		// A new document: Kit's client router did not render the page over the old one (while the
+		// old one goes, asking throws).
+		await expect.poll(() => page.evaluate(() => 'before' in window).catch(() => true)).toBe(false);
+	}
+
+	test('loads it whole, never rendered by the client router (its static parts would be blank)', async ({
+		page
+	}) => {
+		await page.goto('./');
+		await enhanced(page);
+		await follow(page, './present/#/4');
+		await expect(page.locator('[data-present]')).toHaveAttribute('data-slide', '4');
+		await expect(page.locator('.map-pane svg.locator-map [data-layer]').first()).toBeAttached();
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
+
+		await follow(page, '../#oleg');
+		await enhanced(page);
+		await expect(page.locator('#oleg h2')).toBeInViewport();
+		await expect(page.locator('#oleg p').first()).not.toBeEmpty();
+		await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', 'oleg');
 	});
 });
