@@ -36,6 +36,8 @@ export interface CheckerConfig {
 	senders: Record<string, Step[]>;
 	/** From the checked window to the embed frame (loader checker). */
 	embed: Step[];
+	/** The story's side-by-side layout query (src/lib/scroll/layout.ts). */
+	sideBySide: string;
 }
 
 interface Fuzz {
@@ -260,8 +262,6 @@ export function installChecker(config: CheckerConfig): void {
 		requestAnimationFrame(tick);
 	};
 	if (scrolly) tick();
-	const SIDE_BY_SIDE =
-		'(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
 	// Nothing above the story moves it (the header does not depend on the host's geometry).
 	const storyTop = scrolly ? scrolly.getBoundingClientRect().top + scrollY : 0;
 	const reflects = ({ top, height }: { top: number; height: number }): string => {
@@ -282,7 +282,7 @@ export function installChecker(config: CheckerConfig): void {
 		const expected = Math.round(Math.min(Math.max(raw, 0), room));
 		if (Math.abs(Number(y[1]) - expected) > 1 && Math.abs(raw - room) > 50)
 			return `graphic at ${y[1]} px, expected ${expected}`;
-		const line = -top + height * (matchMedia(SIDE_BY_SIDE).matches ? 0.5 : 0.6);
+		const line = -top + height * (matchMedia(config.sideBySide).matches ? 0.5 : 0.6);
 		const tops = steps.map((s) => s.getBoundingClientRect().top + scrollY);
 		if (tops.some((t) => Math.abs(t - line) < 50)) return '';
 		const step =

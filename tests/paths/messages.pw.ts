@@ -2,6 +2,7 @@ import { test, expect, type Frame, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { inspect } from 'node:util';
 import { EMBED_ORIGIN, HOST_ORIGIN, ROOT } from '../e2e/servers';
+import { SIDE_BY_SIDE } from './reading';
 import { NS, TEMPLATES, decode, encode, messages, type Fuzzed } from './messages-gen';
 import {
 	MARK,
@@ -209,7 +210,8 @@ for (const [p, piece] of PIECES.entries()) {
 				origin: new URL(EMBED_ORIGIN).origin,
 				pymId,
 				senders: Object.fromEntries(senders.map((l) => [l, path(target, l)])),
-				embed: path(target, 'embed')
+				embed: path(target, 'embed'),
+				sideBySide: SIDE_BY_SIDE
 			} as const);
 
 			const frameHeight = () =>

@@ -81,8 +81,7 @@ export const SLIDES = 9;
  * the moves it sees, and one jump straight out of the frame left the link underlined.
  */
 export const ASIDE = (size: Size) => [4, Math.round(size.height * 0.8)] as const;
-export const SIDE_BY_SIDE =
-	'(min-width: 64em), (orientation: landscape) and (min-width: 40em) and (max-height: 40em)';
+export { SIDE_BY_SIDE } from '../../src/lib/scroll/layout';
 
 /** Pauses: mostly short, some long enough to cut a map move (about 1.9 s) off midway or let it end. */
 export const pause = fc.oneof(
