@@ -8,6 +8,9 @@ export default defineConfig({
 	plugins: [storyContent(), webFonts(), serverCss(), sveltekit()],
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
-		environment: 'node'
+		environment: 'node',
+		// The share pictures read their colours from tokens.css (`?raw`): vitest leaves CSS empty
+		// unless told.
+		css: { include: [/tokens\.css/] }
 	}
 });

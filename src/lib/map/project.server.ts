@@ -27,8 +27,8 @@ import {
 	placeLabels,
 	type Point
 } from './geometry';
-import { BACK_ROW_SCALE, PRESENTER_MAP } from './types';
-import type { MapCountryMark, MapData, MapPlace, MapState } from './types';
+import { BACK_ROW_SCALE, MARKER_RADIUS, PRESENTER_MAP } from './types';
+import type { MapCountryMark, MapData, MapState } from './types';
 
 const require = createRequire(import.meta.url);
 const readJson = <T>(module: string): T =>
@@ -63,12 +63,6 @@ const MARGIN_X = 0.3;
 const MARGIN_Y = 0.55;
 const LABEL = { fontSize: 12, charWidth: 0.68 };
 const COUNTRY_LABEL = { fontSize: 11, charWidth: 0.8 };
-export const MARKER_RADIUS: Record<MapPlace['role'], number> = {
-	home: 6,
-	destination: 5,
-	origin: 4,
-	via: 3.5
-};
 /** Simferopol, Crimea: Natural Earth draws it in Russia; the story shows the recognised border. */
 export const SIMFEROPOL: Point = [34.11079, 44.95719];
 

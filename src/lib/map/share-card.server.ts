@@ -2,18 +2,19 @@ import sharp from 'sharp';
 import type { Story } from '$lib/story/model';
 import type { MapData } from './types';
 import { escapeText } from '$lib/escape';
+import { lightColour } from '$lib/styles/tokens.server';
 
 /** The light scheme of tokens.css: a picture cannot follow the reader's scheme. */
 export const COLORS = {
-	paper: '#f7f4ee',
-	ink: '#1d1b18',
-	muted: '#5b564e',
-	accent: '#b3340f',
-	land: '#e5dfd3',
-	subject: '#d2c8b7',
-	named: '#ecd9b8',
-	danger: '#e2c4b8',
-	border: '#fbf9f4'
+	paper: lightColour('paper'),
+	ink: lightColour('ink'),
+	muted: lightColour('ink-muted'),
+	accent: lightColour('accent'),
+	land: lightColour('map-land'),
+	subject: lightColour('map-subject'),
+	named: lightColour('map-named'),
+	danger: lightColour('map-danger'),
+	border: lightColour('map-border')
 };
 
 /**

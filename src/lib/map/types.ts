@@ -17,6 +17,14 @@ export interface PlacedLabel {
 	anchor: 'start' | 'middle' | 'end';
 }
 
+/** A place's marker radius by its role: drawn by MapLayers, kept clear of labels at build time. */
+export const MARKER_RADIUS: Record<MapPlace['role'], number> = {
+	home: 6,
+	destination: 5,
+	origin: 4,
+	via: 3.5
+};
+
 export interface MapPlace {
 	name: string;
 	role: Place['role'];
