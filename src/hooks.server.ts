@@ -2,9 +2,7 @@ import type { Handle } from '@sveltejs/kit';
 import { version } from '$app/environment';
 import { env as buildEnv } from '$env/dynamic/private';
 import { render } from 'svelte/server';
-import AccountMeta from '$lib/components/AccountMeta.svelte';
 import StoryMeta from '$lib/components/StoryMeta.svelte';
-import { accountShare } from '$lib/share/account-share.server';
 import { loadContent } from '$lib/content/load.server';
 import { mapDefs } from '$lib/map/defs.server';
 import { storyMap } from '$lib/map/story-map.server';
@@ -52,12 +50,6 @@ function storyMeta(): string {
 /** The offline file's build (scripts/export.js): its one inline script starts at once. */
 const offline = buildEnv.STORY_OFFLINE === '1';
 
-/** The head of an account's share page, written here for the same reason as the story's. */
-function accountMeta(id: string | undefined): string {
-	const share = id ? accountShare(id) : undefined;
-	return share ? render(AccountMeta, { props: { share } }).head : '';
-}
-
 export const handle: Handle = async ({ event, resolve }) => {
 	let painted: PaintedFirst | undefined;
 	let guarded = false;
@@ -65,9 +57,9 @@ export const handle: Handle = async ({ event, resolve }) => {
 		transformPageChunk: ({ html: page }) => {
 			guarded = page.includes('class="scrolly');
 			const html = guardEngine(page);
-			// An account's share page (./oleg/) carries its own title and share tags, and no script.
-			if (event.route.id === '/[account]')
-				return html.replace(STORY_META, () => accountMeta(event.params.account));
+			// A page with a head of its own (App.Locals) is plain HTML.
+			const { ownHead } = event.locals;
+			if (ownHead !== undefined) return html.replace(STORY_META, () => ownHead);
 			if (offline)
 				return html
 					.replace(STORY_META, storyMeta)

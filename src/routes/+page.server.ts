@@ -1,8 +1,11 @@
-import { storyPageData } from '$lib/story/page-data.server';
-import { forBrowser } from '$lib/story/server-text';
+import { mapForPage } from '$lib/map/story-map.server';
+import { browserStory } from '$lib/story/model';
+import { serverStory } from '$lib/story/story.server';
 
-/** What the browser hydrates with: serialized into the page, so no running text (server-text.ts). */
+/**
+ * What the story and the embed hydrate with, serialized into the page: no running text, which
+ * the static parts write into the HTML once (vite/static-parts.ts).
+ */
 export function load() {
-	const data = storyPageData();
-	return { ...data, story: forBrowser(data.story) };
+	return { story: browserStory(serverStory()), map: mapForPage() };
 }

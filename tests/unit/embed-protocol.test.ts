@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import {
 	NS,
 	heightMessage,
+	isOurs,
+	isReady,
 	parseHeight,
 	parsePymPosition,
+	parseScrollTo,
 	parseViewport,
-	pymMessage
+	pymMessage,
+	readyMessage,
+	scrollToMessage,
+	viewportMessage
 } from '$lib/embed/protocol';
 
 describe('host → embed viewport messages', () => {
@@ -44,6 +50,26 @@ describe('embed → host height messages', () => {
 
 	it.each([[0], [-5], [1e9], [Number.NaN]])('rejects a height of %s', (height) => {
 		expect(parseHeight({ ns: NS, type: 'height', height })).toBeUndefined();
+	});
+});
+
+describe('what the loader reads (loader.ts, the host side)', () => {
+	it('round-trips a point to scroll to, within a real document', () => {
+		expect(parseScrollTo(scrollToMessage(2400.5))).toBe(2400.5);
+		for (const y of [-1, 1e9, Number.NaN, '10'])
+			expect(parseScrollTo({ ns: NS, type: 'scroll-to', y })).toBeUndefined();
+		expect(parseScrollTo(heightMessage(2400))).toBeUndefined();
+	});
+
+	it('knows the frame’s ready message, and only messages of ours', () => {
+		expect(isReady(readyMessage)).toBe(true);
+		expect(isReady({ ns: 'other', type: 'ready' })).toBe(false);
+		for (const data of [null, 'ready', { type: 'ready' }, 5]) expect(isOurs(data)).toBe(false);
+		expect(isOurs(heightMessage(500))).toBe(true);
+	});
+
+	it('writes a viewport the embed reads back', () => {
+		expect(parseViewport(viewportMessage(-300, 800))).toEqual({ top: -300, height: 800 });
 	});
 });
 

@@ -1,6 +1,6 @@
 import {
-	NS,
 	heightMessage,
+	readyMessage,
 	scrollToMessage,
 	parsePymPosition,
 	parseViewport,
@@ -85,7 +85,7 @@ export class HostViewport {
 		const asking = pymId
 			? setInterval(() => parent.postMessage(pymMessage(pymId, 'parentPositionInfo'), '*'), 100)
 			: undefined;
-		parent.postMessage({ ns: NS, type: 'ready' }, '*');
+		parent.postMessage(readyMessage, '*');
 
 		return () => {
 			window.removeEventListener('message', onMessage);

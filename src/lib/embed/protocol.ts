@@ -1,7 +1,7 @@
 /**
- * What the embed and its host say to each other (postMessage). The loader (src/lib/embed/loader.js)
- * speaks the host side in plain JS with the same checks; the embed page parses with these.
- * Nothing in a message is ever run or rendered: only validated numbers are used.
+ * What the embed and its host say to each other (postMessage): the loader (loader.ts, the host's
+ * side) and the embed page parse with these. Nothing in a message is ever run or rendered: only
+ * validated numbers are used.
  */
 
 /** Every message of ours carries this tag, so other scripts' messages are ignored. */
@@ -53,7 +53,7 @@ export function parseViewport(data: unknown): HostGeometry | undefined {
 	return { top: m.top, height: m.height };
 }
 
-/** Validates an embed → host height message (the loader applies the same rule). */
+/** Validates an embed → host height message. */
 export function parseHeight(data: unknown): number | undefined {
 	if (typeof data !== 'object' || data === null) return undefined;
 	const m = data as Partial<HeightMessage>;
@@ -61,6 +61,32 @@ export function parseHeight(data: unknown): number | undefined {
 	return Math.ceil(m.height);
 }
 
+/** Validates an embed → host scroll-to message: a point within the frame's document. */
+export function parseScrollTo(data: unknown): number | undefined {
+	if (typeof data !== 'object' || data === null) return undefined;
+	const m = data as Partial<ScrollToMessage>;
+	if (m.ns !== NS || m.type !== 'scroll-to' || !isNumberIn(m.y, 0, 200_000)) return undefined;
+	return m.y;
+}
+
+/** Embed → host: it listens now, and the loader sends the viewport from then on. */
+export interface ReadyMessage {
+	ns: typeof NS;
+	type: 'ready';
+}
+export const readyMessage: ReadyMessage = { ns: NS, type: 'ready' };
+
+/** A message of ours: an object with our tag. */
+export const isOurs = (data: unknown): data is { ns: typeof NS; type?: unknown } =>
+	typeof data === 'object' && data !== null && (data as { ns?: unknown }).ns === NS;
+export const isReady = (data: unknown) => isOurs(data) && data.type === 'ready';
+
+export const viewportMessage = (top: number, height: number): ViewportMessage => ({
+	ns: NS,
+	type: 'viewport',
+	top,
+	height
+});
 export const heightMessage = (height: number): HeightMessage => ({
 	ns: NS,
 	type: 'height',

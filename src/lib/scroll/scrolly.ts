@@ -94,9 +94,10 @@ function setup(
 					arriving = undefined;
 				}
 				// A report says a step crossed the line, not that it is there now: it comes a frame
-				// late, and a jump in between (a chapter link clicked after Playwright scrolled the
+				// late, and a jump in between (an account link clicked just as a scroll brought the
 				// intro's links into view) had Oleg's account overtaken by the intro's stale entry,
-				// the reader sent back to the top. The step under the line now decides.
+				// the reader sent back to the top. The step under the line decides: one layout read
+				// per step crossed, not per frame.
 				if (!holding) active.set(watch.read());
 			});
 		})

@@ -80,3 +80,26 @@ export function buildStory(content: Content): Story {
 		steps: ['intro', ...sections.map((s) => s.id)]
 	};
 }
+
+/**
+ * What the story's hydrated parts read in the browser: the steps, the chapters' names, the labels
+ * and each figure's value. The words are in the page's HTML only, written by static parts from
+ * the whole story on the server (story.server.ts).
+ */
+export interface BrowserStory {
+	steps: Story['steps'];
+	labels: Story['labels'];
+	sections: Pick<StorySection, 'id' | 'short'>[];
+	figures: Record<FigureId, Pick<Figure, 'value'>>;
+}
+
+export function browserStory({ steps, labels, sections, figures }: Story): BrowserStory {
+	return {
+		steps,
+		labels,
+		sections: sections.map(({ id, short }) => ({ id, short })),
+		figures: Object.fromEntries(
+			Object.entries(figures).map(([id, { value }]) => [id, { value }])
+		) as BrowserStory['figures']
+	};
+}

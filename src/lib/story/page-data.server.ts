@@ -1,8 +1,7 @@
-import { loadContent } from '$lib/content/load.server';
 import { mapForPage } from '$lib/map/story-map.server';
-import { buildStory } from './model';
+import { serverStory } from './story.server';
 
 /** The whole story and the map's states: what the presenter and its notes hydrate with. */
 export function storyPageData() {
-	return { story: buildStory(loadContent()), map: mapForPage() };
+	return { story: serverStory(), map: mapForPage() };
 }
