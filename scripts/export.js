@@ -29,8 +29,9 @@ const PAGES = {
 	present: 'present/index.html',
 	notes: 'present/notes/index.html'
 };
-/** What each page's relative links become in the one file. */
+/** What each page's relative links become in the one file; every one must be found. */
 const ADDRESSES = { './notes/': '?notes' };
+const rewritten = new Set();
 
 const fail = (message) => {
 	console.error(`export: ${message}`);
@@ -62,8 +63,10 @@ function offlinePage(name, html) {
 	} catch (error) {
 		fail(error.message);
 	}
-	for (const [from, to] of Object.entries(ADDRESSES))
+	for (const [from, to] of Object.entries(ADDRESSES)) {
+		if (html.includes(`href="${from}"`)) rewritten.add(from);
 		html = html.replaceAll(`href="${from}"`, `href="${to}"`);
+	}
 	// Kit finds its base from the page's depth (`new URL("..", location)`); the file has none.
 	const base = /new URL\("(?:\.\.\/)*(?:\.\.|\.)", location\)/g;
 	if (!base.test(html)) fail(`${name}: Kit's base not found`);
@@ -111,6 +114,8 @@ function writeFile() {
 		pages[name] = page.html;
 		attr = page.attr;
 	}
+	for (const from of Object.keys(ADDRESSES))
+		if (!rewritten.has(from)) fail(`no page links to ${from}: the file would have no way there`);
 	shareApp(pages);
 	const whole = Object.values(pages).map((p) => p.replace(/\0(\d+)\0/g, (_, i) => parts[i]));
 	// Nothing leaves the file: no source is allowed but the file's own inline code, by hash.

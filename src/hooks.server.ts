@@ -47,8 +47,11 @@ function storyMeta(): string {
 	}).head);
 }
 
-/** The offline file's build (scripts/export.js): its one inline script starts at once. */
-const offline = buildEnv.STORY_OFFLINE === '1';
+/**
+ * The offline file's build (scripts/export.js): its one inline script starts at once. So does a
+ * build with paint-first off, which its bench compares with (scripts/bench-paint-first.js).
+ */
+const startAtOnce = buildEnv.STORY_OFFLINE === '1' || buildEnv.STORY_PAINT_FIRST === 'off';
 
 export const handle: Handle = async ({ event, resolve }) => {
 	let painted: PaintedFirst | undefined;
@@ -60,7 +63,7 @@ export const handle: Handle = async ({ event, resolve }) => {
 			// A page with a head of its own (App.Locals) is plain HTML.
 			const { ownHead } = event.locals;
 			if (ownHead !== undefined) return html.replace(STORY_META, () => ownHead);
-			if (offline)
+			if (startAtOnce)
 				return html
 					.replace(STORY_META, storyMeta)
 					.replace(MAP_DEFS, () =>

@@ -1,0 +1,119 @@
+#!/usr/bin/env node
+// Does paint-first (src/lib/paint-first.server.ts) earn its place? The story built as it ships and
+// built with paint-first off (Kit's own start: the modules fetched and run as the HTML parses),
+// measured in the same run, pair by pair, the order inside each pair at random, a warm-up pair
+// left out. Each run is Lighthouse's mobile preset with its throttling applied to the browser
+// (devtools: slow 4G, 4x CPU), so the paint is observed, not simulated. Prints every pair, then
+// the median difference (paint-first minus without) with its 95% bootstrap interval.
+// Usage: npm run bench:paint-first [-- --pairs 10] [-- --no-build]
+import { chromium } from '@playwright/test';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import lighthouse from 'lighthouse';
+import { args, executablePath } from './chromium.js';
+import { median, pairedDifference, seeded, verdict } from './paired-stats.js';
+
+const { values } = parseArgs({
+	options: {
+		pairs: { type: 'string', default: '10' },
+		'no-build': { type: 'boolean', default: false },
+		port: { type: 'string', default: '4190' },
+		seed: { type: 'string', default: '1' }
+	}
+});
+const WITHOUT = 'bench-results/no-paint-first';
+const variants = {
+	'paint-first': { dir: 'build', port: Number(values.port) },
+	without: { dir: WITHOUT, port: Number(values.port) + 1 }
+};
+
+if (!values['no-build']) {
+	for (const env of [{}, { STORY_PAINT_FIRST: 'off', STORY_OUT: WITHOUT }]) {
+		const build = spawnSync('npm', ['run', 'build'], {
+			stdio: 'inherit',
+			env: { ...process.env, ...env }
+		});
+		if (build.status !== 0) process.exit(build.status ?? 1);
+	}
+}
+const servers = Object.values(variants).map(({ dir, port }) =>
+	spawn('node', ['scripts/serve.js', '--port', String(port), '--dir', dir], { stdio: 'ignore' })
+);
+process.on('exit', () => servers.forEach((s) => s.kill()));
+await Promise.all(Object.values(variants).map(({ port }) => waitFor(port)));
+
+const FIGURES = ['fcpMs', 'lcpMs', 'tbtMs'];
+const random = seeded(Number(values.seed));
+const pairs = [];
+const total = Number(values.pairs) + 1;
+for (let i = 0; i < total; i++) {
+	const order = random() < 0.5 ? ['paint-first', 'without'] : ['without', 'paint-first'];
+	const pair = { order };
+	for (const name of order) pair[name] = await lighthouseRun(variants[name].port);
+	const row = FIGURES.map((f) => `${f} ${pair['paint-first'][f]} / ${pair.without[f]}`).join('  ');
+	console.log(`${i === 0 ? 'warm-up' : `pair ${i}`.padEnd(7)}  ${order[0].padEnd(11)}  ${row}`);
+	if (i > 0) pairs.push(pair);
+}
+
+console.log('\nmedian of pairs (paint-first − without), 95% bootstrap interval; a gain is below 0');
+const summary = {};
+for (const figure of FIGURES) {
+	const differences = pairs.map((p) => p['paint-first'][figure] - p.without[figure]);
+	const interval = pairedDifference(differences, { seed: Number(values.seed) });
+	const judged = verdict(interval, 0);
+	summary[figure] = {
+		withMedian: median(pairs.map((p) => p['paint-first'][figure])),
+		withoutMedian: median(pairs.map((p) => p.without[figure])),
+		...interval,
+		verdict: judged === 'pass' ? 'gain' : judged === 'fail' ? 'loss' : 'inconclusive'
+	};
+	const s = summary[figure];
+	console.log(
+		`${figure.padEnd(6)} ${s.withMedian} vs ${s.withoutMedian}: ${s.median} [${s.low}, ${s.high}]  ${s.verdict}`
+	);
+}
+mkdirSync('bench-results', { recursive: true });
+writeFileSync(
+	'bench-results/paint-first.json',
+	JSON.stringify({ date: new Date().toISOString(), pairs, summary }, null, '\t')
+);
+process.exit(0);
+
+/** Lighthouse's mobile preset on a fresh Chromium, throttled for real: FCP, LCP and TBT. */
+async function lighthouseRun(port) {
+	const debugging = 9334;
+	const chrome = await chromium.launch({
+		executablePath: process.env.CHROME_PATH || executablePath,
+		args: [`--remote-debugging-port=${debugging}`, ...args]
+	});
+	try {
+		const { lhr } = await lighthouse(`http://localhost:${port}/`, {
+			port: debugging,
+			output: 'json',
+			logLevel: 'error',
+			onlyCategories: ['performance'],
+			throttlingMethod: 'devtools'
+		});
+		const ms = (id) => Math.round(lhr.audits[id].numericValue);
+		return {
+			fcpMs: ms('first-contentful-paint'),
+			lcpMs: ms('largest-contentful-paint'),
+			tbtMs: ms('total-blocking-time')
+		};
+	} finally {
+		await chrome.close();
+	}
+}
+
+async function waitFor(port) {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(`http://localhost:${port}/`)).ok) return;
+		} catch {
+			// not listening yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error(`no server on port ${port}`);
+}
