@@ -4,8 +4,11 @@ import { serverCss } from './vite/server-css.ts';
 import { storyContent } from './vite/story-content.ts';
 import { webFonts } from './vite/web-fonts.ts';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
 	plugins: [storyContent(), webFonts(), serverCss(), sveltekit()],
+	// vitest resolves packages as node does, to Svelte's server runtime, where `$effect` never runs:
+	// the happy-dom tests need the client one. In vitest's mode only, not in a build a test spawns.
+	resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
@@ -13,4 +16,4 @@ export default defineConfig({
 		// unless told.
 		css: { include: [/tokens\.css/] }
 	}
-});
+}));
