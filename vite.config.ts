@@ -6,8 +6,11 @@ import { staticParts } from './vite/static-parts.ts';
 import { storyContent } from './vite/story-content.ts';
 import { webFonts } from './vite/web-fonts.ts';
 
-export default defineConfig({
+export default defineConfig(({ mode }) => ({
 	plugins: [storyContent(), webFonts(), staticParts(svelteConfig), scriptBundle(), sveltekit()],
+	// vitest resolves packages as node does, to Svelte's server runtime, where `$effect` never runs:
+	// the happy-dom tests need the client one. In vitest's mode only, not in a build a test spawns.
+	resolve: mode === 'test' ? { conditions: ['browser'] } : undefined,
 	test: {
 		include: ['tests/unit/**/*.test.ts'],
 		environment: 'node',
@@ -15,4 +18,4 @@ export default defineConfig({
 		// unless told.
 		css: { include: [/tokens\.css/] }
 	}
-});
+}));
