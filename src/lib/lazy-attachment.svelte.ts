@@ -7,7 +7,8 @@ import type { Attachment } from 'svelte/attachments';
  * `data-motion="running"`, as a moving map or a counting figure does: whoever waits for a still
  * picture waits for it too. The attachment then runs in an effect root of its own, so its
  * `$effect`s work although it starts after the component's setup. If the module cannot load (a
- * network gone, a blocked file), `fallBack` gets the element: the page must still read.
+ * network gone, a blocked file) or fails as it starts, `fallBack` gets the element: the page must
+ * still read.
  */
 export function lazyAttachment<T extends HTMLElement | SVGElement>(
 	load: () => Promise<Attachment<T>>,
@@ -19,17 +20,16 @@ export function lazyAttachment<T extends HTMLElement | SVGElement>(
 		node.dataset.motion = 'running';
 		// Cleared in the same task as the attachment starts, which sets it again if it moves.
 		const ready = () => delete node.dataset.motion;
-		load().then(
-			(attach) => {
+		load()
+			.then((attach) => {
 				ready();
 				if (!detached) destroy = $effect.root(() => attach(node) ?? undefined);
-			},
-			(error: unknown) => {
+			})
+			.catch((error: unknown) => {
 				ready();
 				if (!detached) fallBack?.(node);
-				console.warn('A motion could not load; the page stays as the server wrote it.', error);
-			}
-		);
+				console.warn('A motion could not start; the page stays as the server wrote it.', error);
+			});
 		return () => {
 			detached = true;
 			ready();

@@ -100,6 +100,22 @@ describe('an attachment loaded once the element is in the page', () => {
 		expect(warn).toHaveBeenCalledWith(expect.any(String), error);
 	});
 
+	it('hands the element to the fallback when the attachment fails as it starts', async () => {
+		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+		const node = document.createElement('div');
+		const { load, arrive, settled } = loading();
+		const fallBack = vi.fn();
+		lazyAttachment(load, fallBack)(node);
+		const error = new Error('no svg yet');
+		arrive(() => {
+			throw error;
+		});
+		await settled();
+		expect(fallBack).toHaveBeenCalledExactlyOnceWith(node);
+		expect(node.dataset.motion).toBeUndefined();
+		expect(warn).toHaveBeenCalledWith(expect.any(String), error);
+	});
+
 	it('leaves a removed element to itself when its module fails, and needs no fallback', async () => {
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 		const fallBack = vi.fn();
