@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ID } from '../story';
 
 // A part the browser never hydrates (static-markup.ts) takes its styles from
 // `import './X.svelte?server-css'` (vite/server-css.ts). Forget that import and `npm run dev` still
@@ -14,7 +15,7 @@ const ROUTES = [
 	'./present/',
 	'./present/notes/',
 	'./share/',
-	'./oleg/'
+	`./${ID.middle}/`
 ];
 const page = (route: string) => readFileSync(join('build', route, 'index.html'), 'utf8');
 

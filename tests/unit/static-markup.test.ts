@@ -28,8 +28,10 @@ describe('markup the browser never hydrates', () => {
 
 	it('holds every step, figure and inline map the engines and tests find by their attributes', () => {
 		for (const step of story.steps) expect(body).toContain(`data-step="${step}"`);
-		expect(body).toContain('data-figure="fled"');
-		expect(body).toContain('data-counter="colleagues"');
+		for (const { id } of Object.values(story.figures)) {
+			expect(body).toContain(`data-figure="${id}"`);
+			expect(body).toContain(`data-counter="${id}"`);
+		}
 		for (const step of story.steps) expect(body).toContain(`data-inline-map="${step}"`);
 	});
 
