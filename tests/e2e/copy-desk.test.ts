@@ -4,6 +4,7 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { runPorts } from '../ports';
+import { CONTENT } from '../story';
 import { enhanced } from './fixtures';
 
 // What a copy editor sees of a mistake: once, with its line, in the terminal and in the browser.
@@ -11,15 +12,15 @@ import { enhanced } from './fixtures';
 
 const STORY = 'src/content/story.aml';
 const good = readFileSync(STORY, 'utf8');
+const { headline } = CONTENT;
+const { quote } = CONTENT.accounts[2]!;
+const HEADLINE_LINE = good.split('\n').indexOf(`headline: ${headline}`) + 1;
 /** Two mistakes a copy editor makes: a figure the source does not state, a changed quote. */
 const bad = good
-	.replace(/^headline: Flee, hide or fight$/m, 'headline: Flee, hide or fight: 300,000 men')
-	.replace(
-		/^quote: My son just got out of the dance$/m,
-		'quote: My son just got out of the country'
-	);
+	.replace(`\nheadline: ${headline}\n`, () => `\nheadline: ${headline}: 300,000 men\n`)
+	.replace(`\nquote: ${quote}\n`, () => `\nquote: ${quote} and more\n`);
 const PROBLEMS = [
-	`${STORY}:5 headline: the figure “300,000” is not stated by the source`,
+	`${STORY}:${HEADLINE_LINE} headline: the figure “300,000” is not stated by the source`,
 	new RegExp(`${STORY}:\\d+ accounts\\[2\\]\\.quote: `)
 ];
 
@@ -108,8 +109,8 @@ test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file 
 			.toBe(true);
 
 		await page.goto(url);
-		const headline = page.locator('h1');
-		await expect(headline).toHaveText('Flee, hide or fight', { timeout: 60_000 });
+		const h1 = page.locator('h1');
+		await expect(h1).toHaveText(headline, { timeout: 60_000 });
 		// The headline is in the HTML; Vite's client, which shows the overlay, comes with the
 		// page's script after the first paint.
 		await enhanced(page);
@@ -123,7 +124,7 @@ test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file 
 		const message = overlay.locator('.message-body');
 		await expect(message).toContainText(PROBLEMS[0] as string);
 		await expect(message).toContainText(PROBLEMS[1] as RegExp);
-		await expect(overlay.locator('.file')).toHaveText(/src\/content\/story\.aml:5:1$/);
+		await expect(overlay.locator('.file')).toHaveText(new RegExp(`${STORY}:${HEADLINE_LINE}:1$`));
 		await page.screenshot({ path: test.info().outputPath('overlay.png') });
 		// A page still open asks for the map's sprite: nothing can render, and nothing says so again.
 		expect((await fetch(`${url}map.svg`)).status).toBe(500);
@@ -132,7 +133,7 @@ test('in npm run dev, bad copy shows in Vite’s overlay and goes when the file 
 
 		writeFileSync(join(dir, STORY), good);
 		await expect(overlay).toHaveCount(0, { timeout: 30_000 });
-		await expect(headline).toHaveText('Flee, hide or fight', { timeout: 60_000 });
+		await expect(h1).toHaveText(headline, { timeout: 60_000 });
 		expect(log).toContain('story.aml: ok');
 	} finally {
 		await test.info().attach('vite dev output', { body: log, contentType: 'text/plain' });

@@ -1,18 +1,15 @@
 import type { Page } from '@playwright/test';
+import { FIGURES, UNIT_CHARTS } from '../story';
 import { enhanced, expect, phone, test } from './fixtures';
 
-const COUNTERS = [
-	{
-		id: 'fled',
-		final: '200,000',
-		sentence: 'more than 200,000 men are estimated to have fled Russia'
-	},
-	{
-		id: 'colleagues',
-		final: '51',
-		sentence: 'At Roman’s work, 51 employees were mobilized in one day.'
-	}
-] as const;
+/** Each counter: the figure as its sentence writes it, and the words around it. */
+const COUNTERS = FIGURES.map(({ id, display, lead, tail }) => ({
+	id,
+	final: display,
+	sentence: `${lead} ${display} ${tail}`
+}));
+const filled = (page: Page, id: string) =>
+	page.locator(`[data-unit-chart="${id}"] [data-unit][data-filled]`);
 
 test.use(phone);
 
@@ -77,9 +74,7 @@ for (const { id, final, sentence } of COUNTERS) {
 		expect(shift).toBe(0);
 
 		// Screen readers get the sentence with the final number, never the ticking digits.
-		expect(await page.locator(`[data-figure="${id}"] p`).ariaSnapshot()).toContain(
-			sentence.replace(/’/g, '’')
-		);
+		expect(await page.locator(`[data-figure="${id}"] p`).ariaSnapshot()).toContain(sentence);
 
 		// Back up and down again: it stays put.
 		const before = (await recorded(page)).counts[id]!.length;
@@ -92,37 +87,38 @@ for (const { id, final, sentence } of COUNTERS) {
 	});
 }
 
-test('the 51 are drawn as 51 figures that fill with the count, inside a 360px screen', async ({
-	page
-}) => {
-	await page.goto('./');
-	await enhanced(page);
-	const chart = page.locator('[data-unit-chart="colleagues"]');
-	await expect(chart.locator('[data-unit]')).toHaveCount(51);
-	await expect(chart).toHaveAccessibleName(/51 employees/);
-	await readTo(page, 'colleagues');
-	await expect(chart.locator('[data-unit][data-filled]')).toHaveCount(51);
-	const box = await chart.boundingBox();
-	expect(box!.x).toBeGreaterThanOrEqual(0);
-	expect(box!.x + box!.width).toBeLessThanOrEqual(360);
-});
+for (const { id, value, display, chartLabel } of UNIT_CHARTS) {
+	test(`the ${display} are drawn as ${value} figures that fill with the count, inside a 360px screen`, async ({
+		page
+	}) => {
+		await page.goto('./');
+		await enhanced(page);
+		const chart = page.locator(`[data-unit-chart="${id}"]`);
+		await expect(chart.locator('[data-unit]')).toHaveCount(value);
+		await expect(chart).toHaveAccessibleName(chartLabel!);
+		await readTo(page, id);
+		await expect(filled(page, id)).toHaveCount(value);
+		const box = await chart.boundingBox();
+		expect(box!.x).toBeGreaterThanOrEqual(0);
+		expect(box!.x + box!.width).toBeLessThanOrEqual(360);
+	});
+}
 
-test('jumping straight past both counters leaves them at their final values', async ({ page }) => {
+test('jumping straight past every counter leaves them at their final values', async ({ page }) => {
 	await page.goto('./');
 	await enhanced(page);
 	await page.evaluate(() => scrollTo(0, document.documentElement.scrollHeight));
 	await page.waitForTimeout(300);
 	for (const { id, final } of COUNTERS)
 		await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(final);
-	// Back up into a counter from below the story: it was never armed, so it stays as it was.
+	// Back up into the last counter from below the story: it was never armed, so it stays as it was.
+	const last = COUNTERS.at(-1)!;
 	await page
-		.locator('[data-figure="colleagues"]')
+		.locator(`[data-figure="${last.id}"]`)
 		.evaluate((figure) => figure.scrollIntoView({ block: 'center' }));
 	await page.waitForTimeout(500);
-	await expect(page.locator('[data-counter="colleagues"]')).toHaveText('51');
-	await expect(page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')).toHaveCount(
-		51
-	);
+	await expect(page.locator(`[data-counter="${last.id}"]`)).toHaveText(last.final);
+	for (const { id, value } of UNIT_CHARTS) await expect(filled(page, id)).toHaveCount(value);
 });
 
 test.describe('with reduced motion', () => {
@@ -136,9 +132,7 @@ test.describe('with reduced motion', () => {
 			await readTo(page, id);
 			await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(final, { timeout: 500 });
 		}
-		await expect(
-			page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')
-		).toHaveCount(51);
+		for (const { id, value } of UNIT_CHARTS) await expect(filled(page, id)).toHaveCount(value);
 		const { counts } = await recorded(page);
 		for (const { id, final } of COUNTERS)
 			expect(new Set(counts[id] ?? [])).toEqual(new Set([final]));
@@ -152,8 +146,6 @@ test.describe('without JavaScript', () => {
 		await page.goto('./');
 		for (const { id, final } of COUNTERS)
 			await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(final);
-		await expect(
-			page.locator('[data-unit-chart="colleagues"] [data-unit][data-filled]')
-		).toHaveCount(51);
+		for (const { id, value } of UNIT_CHARTS) await expect(filled(page, id)).toHaveCount(value);
 	});
 });

@@ -1,13 +1,9 @@
 import type { Frame, Page } from '@playwright/test';
 import { ACCOUNT_IDS } from '../source-text';
+import { CONTENT, FIGURES, ID, STEPS } from '../story';
 import { expect, test } from './fixtures';
 import { EMBED_ORIGIN, HOST_ORIGIN } from './servers';
 
-const STEPS = ['intro', ...ACCOUNT_IDS];
-const COUNTERS = [
-	['fled', '200,000'],
-	['colleagues', '51']
-] as const;
 /** Opens one of the partner pages of scripts/embed-host.js. */
 async function openHost(page: Page, path: '' | 'dark' | 'pym' | 'rogue' | 'plain') {
 	await page.goto(HOST_ORIGIN + path);
@@ -39,7 +35,7 @@ test('the script inserts a titled, full-width frame where it stands, as tall as 
 	const iframe = page.locator('#story-slot > iframe');
 	await expect(iframe).toHaveCount(1);
 	expect(await iframe.evaluate((el) => el.nextElementSibling?.tagName)).toBe('SCRIPT');
-	await expect(iframe).toHaveAttribute('title', /five Russians/);
+	await expect(iframe).toHaveAttribute('title', CONTENT.title);
 	await iframe.scrollIntoViewIfNeeded();
 	const frame = await storyFrame(page);
 	const slotWidth = await page.locator('#story-slot').evaluate((el) => el.clientWidth);
@@ -98,8 +94,8 @@ for (const viewport of [
 			await page.waitForTimeout(40);
 		}
 		expect(seen).toEqual(STEPS);
-		for (const [id, final] of COUNTERS) {
-			await expect(frame.locator(`[data-counter="${id}"]`)).toHaveText(final);
+		for (const { id, display } of FIGURES) {
+			await expect(frame.locator(`[data-counter="${id}"]`)).toHaveText(display);
 		}
 	});
 }
@@ -114,14 +110,16 @@ test('a pym.js host gets an auto-height embed that follows its scrolling', async
 		})
 		.toBeLessThan(0.05);
 	await expect(frame.locator('[data-graphic]')).toBeVisible();
-	// Scroll the host so Oleg's account reaches the reading line: pym reports it, the story follows.
-	const olegTop = await frame.locator('#oleg').evaluate((el) => el.getBoundingClientRect().top);
+	// Scroll the host so an account reaches the reading line: pym reports it, the story follows.
+	const accountTop = await frame
+		.locator(`#${ID.middle}`)
+		.evaluate((el) => el.getBoundingClientRect().top);
 	const frameTop = await page
 		.locator('iframe')
 		.evaluate((el) => el.getBoundingClientRect().top + scrollY);
-	await page.evaluate((y) => scrollTo(0, y), frameTop + olegTop - 200);
+	await page.evaluate((y) => scrollTo(0, y), frameTop + accountTop - 200);
 	await page.mouse.wheel(0, 10);
-	await expect(frame.locator('[data-graphic]')).toHaveAttribute('data-active', 'oleg');
+	await expect(frame.locator('[data-graphic]')).toHaveAttribute('data-active', ID.middle);
 });
 
 for (const [host, viewport] of [
@@ -204,9 +202,10 @@ test('without a loader the frame falls back to the static layout: every account 
 	const handle = await page.locator('iframe').elementHandle();
 	await expect.poll(async () => (await handle!.contentFrame())?.url() ?? '').toContain('/embed/');
 	const frame = (await handle!.contentFrame())!;
-	await expect(frame.locator('[data-inline-map="anna"]')).toBeVisible();
+	for (const step of STEPS)
+		await expect(frame.locator(`[data-inline-map="${step}"]`)).toBeVisible();
 	await expect(frame.locator('[data-graphic]')).toBeHidden();
-	for (const [id, final] of COUNTERS) {
-		await expect(frame.locator(`[data-counter="${id}"]`)).toHaveText(final);
+	for (const { id, display } of FIGURES) {
+		await expect(frame.locator(`[data-counter="${id}"]`)).toHaveText(display);
 	}
 });

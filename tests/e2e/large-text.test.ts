@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { mkdirSync } from 'node:fs';
-import { ACCOUNT_IDS } from '../source-text';
+import { ID, STEPS } from '../story';
 import { enhanced, expect, phone, test } from './fixtures';
 
 // Larger text as older readers set it: Android's font scale and the browsers' text size settings
@@ -9,9 +9,8 @@ import { enhanced, expect, phone, test } from './fixtures';
 // a font size on the root, set after load; one test uses Chromium's own default font size too.
 const SIZES = [150, 200] as const;
 const PHONES = [phone, { ...phone, viewport: { width: 390, height: 844 } }];
-const STEPS = ['intro', ...ACCOUNT_IDS];
-/** One account's own page, the address shared for one person (./oleg/). */
-const ACCOUNT_PAGE = `./${ACCOUNT_IDS[2]}/`;
+/** One account's own page, the address shared for one person. */
+const ACCOUNT_PAGE = `./${ID.middle}/`;
 const ROUTES = [
 	'./',
 	ACCOUNT_PAGE,
@@ -37,7 +36,7 @@ async function setTextSize(page: Page, percent: number) {
 /** Opens a route; an account's page without its redirect, so that the page itself is measured. */
 async function open(page: Page, route: string) {
 	if (route === ACCOUNT_PAGE) {
-		await page.route(`**/${ACCOUNT_IDS[2]}/`, async (request) => {
+		await page.route(`**/${ID.middle}/`, async (request) => {
 			const response = await request.fetch();
 			const body = (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '');
 			await request.fulfill({ response, body });
@@ -134,7 +133,9 @@ for (const use of PHONES) {
 			for (const size of SIZES) {
 				await setTextSize(page, size);
 				await expectNoSidewaysScroll(page, width, `${size} %`);
-				await expect(page.locator('[data-inline-map="anna"] svg.locator-map')).toBeVisible();
+				await expect(
+					page.locator(`[data-inline-map="${ID.second}"] svg.locator-map`)
+				).toBeVisible();
 			}
 			await context.close();
 		});
@@ -185,7 +186,7 @@ for (const use of PHONES) {
 						}
 						expect(within(m.key, m.graphic), at).toBe(true);
 
-						if (size > 100 && ['intro', 'anna', 'konstantin-roman'].includes(step)) {
+						if (size > 100 && ['intro', ID.second, ID.beforeLast].includes(step)) {
 							await page.screenshot({
 								path: `${SHOTS}/story-${step}-${width}x${height}-${size}.png`
 							});
@@ -248,10 +249,12 @@ test('Chromium’s own default font size and the root’s font size lay the phon
 	browser
 }) => {
 	const measure = async (page: Page) => {
-		await page.evaluate(() =>
-			document.querySelector('[data-step="anna"]')!.scrollIntoView({ behavior: 'instant' })
+		await page.evaluate(
+			(id) =>
+				document.querySelector(`[data-step="${id}"]`)!.scrollIntoView({ behavior: 'instant' }),
+			ID.second
 		);
-		await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', 'anna');
+		await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', ID.second);
 		return page.evaluate(() => {
 			const height = (selector: string) =>
 				document.querySelector(selector)!.getBoundingClientRect().height;
@@ -370,7 +373,7 @@ test.describe('accessibility (axe) at 200 % text', () => {
 	const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
 	for (const [route, spot, use] of [
 		['./', '', phone],
-		['./', '#oleg', phone],
+		['./', `#${ID.middle}`, phone],
 		[ACCOUNT_PAGE, '', phone],
 		['./embed/', '', phone],
 		['./share/', '', phone],

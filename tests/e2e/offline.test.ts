@@ -3,6 +3,7 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ACCOUNT_IDS, normalize } from '../source-text';
+import { ACCOUNTS, CONTENT, ID, SLIDES, slideOf } from '../story';
 import { hasPoppler, readPdf } from './pdf';
 
 // The offline file as a speaker opens it from a USB stick: a file:// address, no server, and every
@@ -11,7 +12,7 @@ const FILE = resolve('export/flee-hide-or-fight.html');
 const URL_ = pathToFileURL(FILE).href;
 const SLIDES_PDF = resolve('export/flee-hide-or-fight-slides.pdf');
 const NOTES_PDF = resolve('export/flee-hide-or-fight-slides-notes.pdf');
-const TOTAL = 9;
+const TOTAL = SLIDES.length;
 
 test.beforeAll(() => {
 	if (!existsSync(FILE)) throw new Error(`${FILE} is missing: run npm run export first`);
@@ -49,15 +50,15 @@ test('opened from file:// without a network, the story reads and its graphic fol
 	const problems = watch(page);
 	await page.goto(URL_);
 	await page.locator('[data-graphic] svg[data-enhanced]').waitFor({ state: 'attached' });
-	await expect(page.locator('h1')).toHaveText('Flee, hide or fight');
+	await expect(page.locator('h1')).toHaveText(CONTENT.headline);
 	for (const id of ACCOUNT_IDS) {
 		const account = page.locator(`section#${id}`);
 		await expect(account).toBeAttached();
 		expect(normalize(await account.innerText()).length, id).toBeGreaterThan(400);
 	}
-	// A deep link within the file: the graphic shows Oleg's map.
-	await page.goto(`${URL_}#oleg`);
-	await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', 'oleg');
+	// A deep link within the file: the graphic shows that account's map.
+	await page.goto(`${URL_}#${ID.middle}`);
+	await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', ID.middle);
 	expect(problems).toEqual([]);
 });
 
@@ -124,8 +125,9 @@ test.describe('the handouts', () => {
 		const slides = readPdf(SLIDES_PDF);
 		expect(slides).toHaveLength(TOTAL);
 		for (const p of slides) expect([p.width, p.height]).toEqual([960, 540]);
-		expect(slides[0]!.text).toContain('Flee, hide or fight');
-		expect(slides[4]!.text).toContain('My son just got out of the dance');
+		expect(slides[0]!.text).toContain(CONTENT.headline);
+		const { quote } = ACCOUNTS.find((a) => a.id === ID.middle)!;
+		expect(slides[slideOf(ID.middle) - 1]!.text).toContain(quote);
 
 		const handout = readPdf(NOTES_PDF);
 		expect(handout.length).toBeGreaterThanOrEqual(TOTAL);

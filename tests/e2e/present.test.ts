@@ -4,11 +4,20 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { normalize } from '../source-text';
+import { ACCOUNTS, ID, LABELS, SLIDES, STORY, slideOf } from '../story';
 import { expect, test } from './fixtures';
 import { hasPoppler, readPdf } from './pdf';
 
 const present = (page: Page) => page.locator('[data-present]');
-const TOTAL = '9';
+const TOTAL = String(SLIDES.length);
+/** An account's slide, inside the deck. */
+const ACCOUNT_SLIDE = slideOf(ID.middle);
+const section = STORY.sections.find((s) => s.id === ID.middle)!;
+/** A pace readout: a time (a pattern), then a label of the copy, literally. */
+function paced(time: string, label: string): RegExp {
+	const literal = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+	return new RegExp(`^${time} ${literal}$`);
+}
 
 async function open(page: Page, hash = '') {
 	await page.goto(`./present/${hash}`);
@@ -79,11 +88,11 @@ test('F toggles full screen', async ({ page }) => {
 });
 
 test('#/N opens slide N and the address follows the deck', async ({ page }) => {
-	await open(page, '#/5');
-	await expect(present(page)).toHaveAttribute('data-slide', '5');
-	await expect(page.locator('[data-present] section:visible h2')).toContainText('Oleg Klimov');
+	await open(page, `#/${ACCOUNT_SLIDE}`);
+	await expect(present(page)).toHaveAttribute('data-slide', String(ACCOUNT_SLIDE));
+	await expect(page.locator('[data-present] section:visible h2')).toContainText(section.who);
 	await page.keyboard.press('ArrowRight');
-	await expect(page).toHaveURL(/#\/6$/);
+	await expect(page).toHaveURL(new RegExp(`#/${ACCOUNT_SLIDE + 1}$`));
 });
 
 test('a swipe on a tablet moves the deck', async ({ page }) => {
@@ -113,8 +122,9 @@ test('the speaker notes follow the presenter, and drive it', async ({ context })
 	await presenter.keyboard.press('ArrowRight');
 	await presenter.keyboard.press('ArrowRight');
 	await expect(root).toHaveAttribute('data-slide', '3');
-	await expect(root).toContainText('Konstantin lives in Moscow');
-	await expect(root).toContainText('Anna Zuyeva (35)');
+	// The third slide's notes, and the fourth in the preview of what comes next.
+	await expect(root).toContainText(SLIDES[2]!.notes[0]!);
+	await expect(root.locator('[data-preview="next"]')).toHaveAttribute('data-slide', '4');
 	await notes.keyboard.press('ArrowRight');
 	await expect(presenter.locator('[data-present]')).toHaveAttribute('data-slide', '4');
 	await expect(root).toHaveAttribute('data-slide', '4');
@@ -234,10 +244,10 @@ test('a talk length gives the time left, and whether the talk is ahead or behind
 	const pace = root.locator('.pace');
 	// Optional: nothing until the speaker gives a length.
 	await expect(pace).toHaveCount(0);
-	const length = notes.getByLabel('Talk length in minutes');
+	const length = notes.getByLabel(LABELS.notesTarget);
 	await length.fill('10');
 	await expect(pace).toHaveAttribute('data-pace', 'on-plan');
-	await expect(pace.locator('.left')).toHaveText(/^(10:00|09:5\d) left$/);
+	await expect(pace.locator('.left')).toHaveText(paced('(10:00|09:5\\d)', LABELS.notesLeft));
 	// Enter in the field is the speaker's typing, not a command to the deck.
 	await length.press('Enter');
 	await expect(present(presenter)).toHaveAttribute('data-slide', '1');
@@ -246,13 +256,13 @@ test('a talk length gives the time left, and whether the talk is ahead or behind
 	await presenter.keyboard.press('End');
 	await expect(root).toHaveAttribute('data-slide', TOTAL);
 	await expect(pace).toHaveAttribute('data-pace', 'ahead');
-	await expect(pace.locator('.delta')).toHaveText(/^\d\d:\d\d ahead$/);
+	await expect(pace.locator('.delta')).toHaveText(paced('\\d\\d:\\d\\d', LABELS.notesAhead));
 
 	// Eleven minutes on, the talk has run over.
 	await context.clock.fastForward('11:00');
 	await expect(pace).toHaveAttribute('data-pace', 'behind');
-	await expect(pace.locator('.left')).toHaveText(/^−0[01]:\d\d left$/);
-	await expect(pace.locator('.delta')).toHaveText(/^\d\d:\d\d behind$/);
+	await expect(pace.locator('.left')).toHaveText(paced('−0[01]:\\d\\d', LABELS.notesLeft));
+	await expect(pace.locator('.delta')).toHaveText(paced('\\d\\d:\\d\\d', LABELS.notesBehind));
 
 	await length.fill('');
 	await expect(pace).toHaveCount(0);
@@ -285,7 +295,8 @@ test('printing the presenter gives one 16:9 page per slide, with its map and wor
 			expect(p.text, `page ${i + 1}`).toContain(normalize(slides[i]!));
 		}
 		// The map is on every page too: its place and country names are text.
-		expect(pages[4]!.text).toContain('Kaliningrad');
+		const { places } = ACCOUNTS.find((a) => a.id === ID.middle)!;
+		expect(pages[ACCOUNT_SLIDE - 1]!.text).toContain(places[0]!.name);
 	} finally {
 		rmSync(dir, { recursive: true, force: true });
 	}
@@ -296,7 +307,7 @@ test('the speaker view’s timer pauses and resumes, and restarts only on a seco
 }) => {
 	const { notes } = await presenterAndNotes(context);
 	const elapsed = notes.locator('.elapsed');
-	const pause = notes.getByRole('button', { name: 'Pause the timer' });
+	const pause = notes.getByRole('button', { name: LABELS.notesPause });
 	await expect(elapsed).not.toHaveText('00:00', { timeout: 5000 });
 
 	await pause.click();
@@ -310,14 +321,14 @@ test('the speaker view’s timer pauses and resumes, and restarts only on a seco
 
 	// Its name changes as it asks: found by its place, not its name.
 	const restart = notes.locator('button.restart');
-	await expect(restart).toHaveText('Restart the timer');
+	await expect(restart).toHaveText(LABELS.notesRestart);
 	await restart.click();
 	// One press only asks: the talk's timing is still there.
-	await expect(restart).toHaveText('Press again to restart the timer');
+	await expect(restart).toHaveText(LABELS.notesRestartConfirm);
 	await expect(elapsed).not.toHaveText('00:00');
 	await restart.click();
 	await expect(elapsed).toHaveText(/^00:0[01]$/);
-	await expect(restart).toHaveText('Restart the timer');
+	await expect(restart).toHaveText(LABELS.notesRestart);
 });
 
 test('the presenter and the notes pass axe', async ({ page }) => {

@@ -1,10 +1,17 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Frame, Page } from '@playwright/test';
 import { ACCOUNT_IDS } from '../source-text';
+import { ACCOUNTS, FIGURES, ID, LABELS, STEPS } from '../story';
 import { enhanced, expect, phone, test } from './fixtures';
 
 const ROUTES = ['./', './embed/', './present/', './present/notes/', './share/'];
 const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'];
+
+/** Every counter shows its figure as its sentence writes it. */
+async function expectFinalCounts(page: Page | Frame) {
+	for (const { id, display } of FIGURES)
+		await expect(page.locator(`[data-counter="${id}"]`)).toHaveText(display);
+}
 
 test.describe('a strict Content-Security-Policy', () => {
 	for (const route of ROUTES) {
@@ -36,7 +43,7 @@ test.describe('accessibility (axe)', () => {
 
 				for (const [route, spot] of [
 					['./', ''],
-					['./', '#oleg'],
+					['./', `#${ID.middle}`],
 					['./embed/', ''],
 					['./present/', ''],
 					['./present/notes/', ''],
@@ -62,8 +69,9 @@ test('the keyboard reaches the skip link, the accounts and the chapter control i
 	await page.goto('./');
 	await enhanced(page);
 	const visited: string[] = [];
-	// Eleven stops: the skip link, the chapter control (5), the accounts list (5); then the browser's own UI.
-	for (let i = 0; i < 11; i++) {
+	// The skip link, the chapter control, the accounts list; then the browser's own UI.
+	const n = ACCOUNTS.length;
+	for (let i = 0; i < 1 + 2 * n; i++) {
 		await page.keyboard.press('Tab');
 		const focused = await page.evaluate(() => {
 			const el = document.activeElement as HTMLElement;
@@ -76,22 +84,13 @@ test('the keyboard reaches the skip link, the accounts and the chapter control i
 		expect(focused.outline, focused.text).toBe(true);
 		visited.push(focused.text);
 	}
-	expect(visited[0]).toBe('Skip to the story');
-	// The chapter control (in the graphic) comes before the text's own list of accounts.
-	expect(visited.slice(1, 6)).toEqual([
-		'Konstantin',
-		'Anna',
-		'Oleg',
-		'Konstantin and Roman',
-		'Aleksandr'
-	]);
-	expect(visited.slice(6, 11).map((t) => t.split(' (')[0])).toEqual([
-		'Konstantin',
-		'Anna Zuyeva',
-		'Oleg Klimov',
-		'Konstantin Ilin',
-		'Aleksandr'
-	]);
+	expect(visited[0]).toBe(LABELS.skipLink);
+	// The chapter control (in the graphic) comes before the text's own list of accounts, which
+	// names each by its first person.
+	expect(visited.slice(1, 1 + n)).toEqual(ACCOUNTS.map((a) => a.short));
+	expect(visited.slice(1 + n, 1 + 2 * n).map((t) => t.split(' (')[0])).toEqual(
+		ACCOUNTS.map((a) => a.people[0]!.name)
+	);
 });
 
 test.describe('no request leaves the page’s origin', () => {
@@ -120,10 +119,9 @@ test('if the scroll engine cannot start, the story still reads, each account wit
 	});
 	await page.goto('./');
 	await page.waitForTimeout(800);
-	await expect(page.locator('#anna .words p').first()).toBeVisible();
-	await expect(page.locator('[data-inline-map="oleg"]')).toBeVisible();
-	await expect(page.locator('[data-counter="fled"]')).toHaveText('200,000');
-	await expect(page.locator('[data-counter="colleagues"]')).toHaveText('51');
+	await expect(page.locator(`#${ID.second} .words p`).first()).toBeVisible();
+	await expect(page.locator(`[data-inline-map="${ID.middle}"]`)).toBeVisible();
+	await expectFinalCounts(page);
 	expect(problems.filter((p) => !p.includes('injected'))).toEqual([]);
 	problems.length = 0;
 });
@@ -140,12 +138,12 @@ test('if the map’s motion cannot load, each account shows its own map and the 
 		if (code.includes('dataset.enhanced') || code.includes('beforeprint')) await route.abort();
 		else await route.fulfill({ response });
 	});
-	await page.goto('./#oleg');
+	await page.goto(`./#${ID.middle}`);
 	await expect(page.locator('.scrolly[data-static-maps]')).toHaveCount(1);
-	await expect(page.locator('[data-inline-map="oleg"]')).toBeVisible();
+	await expect(page.locator(`[data-inline-map="${ID.middle}"]`)).toBeVisible();
 	await expect(page.locator('[data-graphic]')).toBeHidden();
-	await expect(page.locator('#oleg')).toBeInViewport();
-	await expect(page.locator('[data-counter="fled"]')).toHaveText('200,000');
+	await expect(page.locator(`#${ID.middle}`)).toBeInViewport();
+	await expectFinalCounts(page);
 	await expect(page.locator('[data-motion]')).toHaveCount(0);
 	expect(problems.filter((p) => !/could not load|Failed to fetch|net::ERR_FAILED/.test(p))).toEqual(
 		[]
@@ -213,10 +211,10 @@ test('printed, the story is all its text, each account with its map, nothing sti
 	await enhanced(page);
 	await page.emulateMedia({ media: 'print' });
 	await expect(page.locator('[data-graphic]')).toBeHidden();
-	for (const step of ['intro', 'konstantin', 'anna', 'oleg', 'konstantin-roman', 'aleksandr']) {
+	for (const step of STEPS) {
 		await expect(page.locator(`[data-inline-map="${step}"]`)).toBeVisible();
 	}
-	await expect(page.locator('[data-counter="fled"]')).toHaveText('200,000');
+	await expectFinalCounts(page);
 	const pdf = await page.pdf({ format: 'A4', printBackground: true });
 	const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? [];
 	expect(pages.length).toBeGreaterThan(6);
@@ -229,8 +227,7 @@ test.describe('if the page’s scripts cannot run, the story is the flat one, ne
 		await expect(page.locator('[data-graphic]')).toBeHidden();
 		for (const id of ACCOUNT_IDS)
 			await expect(page.locator(`[data-inline-map="${id}"]`)).toBeVisible();
-		await expect(page.locator('[data-counter="fled"]')).toHaveText('200,000');
-		await expect(page.locator('[data-counter="colleagues"]')).toHaveText('51');
+		await expectFinalCounts(page);
 		expect(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth)).toBe(
 			true
 		);
@@ -247,12 +244,12 @@ test.describe('if the page’s scripts cannot run, the story is the flat one, ne
 	] as const) {
 		test.describe(size, () => {
 			test.use(use);
-			for (const route of ['./', './#oleg', './embed/', './embed/?scroll=frame']) {
+			for (const route of ['./', `./#${ID.middle}`, './embed/', './embed/?scroll=frame']) {
 				test(`${route}: blocked scripts`, async ({ page, problems }) => {
 					await blockApp(page);
 					await page.goto(route);
 					await flat(page);
-					if (route.endsWith('#oleg')) await expect(page.locator('#oleg')).toBeInViewport();
+					if (route.includes('#')) await expect(page.locator(`#${ID.middle}`)).toBeInViewport();
 					expect(problems.filter((p) => !blocked(p))).toEqual([]);
 					problems.length = 0;
 				});

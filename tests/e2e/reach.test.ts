@@ -1,4 +1,6 @@
 import type { Frame } from '@playwright/test';
+import { ACCOUNT_IDS } from '../source-text';
+import { CONTENT, ID, LABELS } from '../story';
 import { expect, test } from './fixtures';
 import { EMBED_ORIGIN, HOST_ORIGIN } from './servers';
 
@@ -35,8 +37,8 @@ test('oembed.json is oEmbed 1.0 rich: the iframe-only snippet, its size, absolut
 	for (const size of ['width', 'height']) {
 		expect(Number.isInteger(data[size]) && data[size] > 0, size).toBe(true);
 	}
-	expect(data.title).toMatch(/five Russians/);
-	expect(data.provider_name).toBe('NRC');
+	expect(data.title).toBe(CONTENT.title);
+	expect(data.provider_name).toBe(CONTENT.source.publication);
 	expect(absolute(data.provider_url)).toBe(true);
 	// A thumbnail's address comes with its size, all three or none (oEmbed 1.0, 2.3.4).
 	expect(absolute(data.thumbnail_url)).toBe(true);
@@ -95,12 +97,14 @@ test.describe('the iframe-only snippet in a host page on another origin', () => 
 			await iframe.scrollIntoViewIfNeeded();
 			const hostY = await page.evaluate(() => scrollY);
 
-			// The reader's wheel over the frame scrolls the story inside it, down to Oleg.
-			const oleg = await frame.locator('#oleg').evaluate((el) => el.getBoundingClientRect().top);
+			// The reader's wheel over the frame scrolls the story inside it, down to an account.
+			const top = await frame
+				.locator(`#${ID.middle}`)
+				.evaluate((el) => el.getBoundingClientRect().top);
 			const inFrame = (await iframe.boundingBox())!;
 			await page.mouse.move(inFrame.x + inFrame.width / 2, inFrame.y + inFrame.height / 2);
-			for (let scrolled = 0; scrolled < oleg; scrolled += 400) await page.mouse.wheel(0, 400);
-			await expect(frame.locator('[data-graphic]')).toHaveAttribute('data-active', 'oleg', {
+			for (let scrolled = 0; scrolled < top; scrolled += 400) await page.mouse.wheel(0, 400);
+			await expect(frame.locator('[data-graphic]')).toHaveAttribute('data-active', ID.middle, {
 				timeout: 10_000
 			});
 			expect(await frame.evaluate(() => scrollY)).toBeGreaterThan(0);
@@ -120,13 +124,12 @@ test.describe('the iframe-only snippet in a host page on another origin', () => 
 
 /** A PNG's size, from its header. */
 const pngSize = (png: Buffer) => ({ width: png.readUInt32BE(16), height: png.readUInt32BE(20) });
-const ACCOUNTS = ['konstantin', 'anna', 'oleg', 'konstantin-roman', 'aleksandr'];
 
 test('every fallback picture is there at its size, and a page names it', async ({ request }) => {
 	const share = await (await request.get('./share/')).text();
 	const pictures: [file: string, width: number, height: number][] = [
 		['share.png', 1200, 630],
-		...ACCOUNTS.flatMap((id): [string, number, number][] => [
+		...ACCOUNT_IDS.flatMap((id): [string, number, number][] => [
 			[`cards/${id}.png`, 1200, 630],
 			[`cards/${id}@2x.png`, 2400, 1260]
 		])
@@ -139,7 +142,7 @@ test('every fallback picture is there at its size, and a page names it', async (
 	}
 });
 
-for (const id of ACCOUNTS) {
+for (const id of ACCOUNT_IDS) {
 	test(`./${id}/ shares ${id}: its own title, description and picture, and brings the reader to the account`, async ({
 		page,
 		request
@@ -171,9 +174,9 @@ for (const id of ACCOUNTS) {
 test('without JavaScript an account’s address still reaches the account', async ({ browser }) => {
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
-	await page.goto(`${new URL('./oleg/', test.info().project.use.baseURL).href}`);
-	await expect(page).toHaveURL(/#oleg$/);
-	await expect(page.locator('#oleg')).toBeInViewport();
+	await page.goto(`${new URL(`./${ID.middle}/`, test.info().project.use.baseURL).href}`);
+	await expect(page).toHaveURL(new RegExp(`#${ID.middle}$`));
+	await expect(page.locator(`#${ID.middle}`)).toBeInViewport();
 	await context.close();
 });
 
@@ -206,14 +209,14 @@ test.describe('the Share & Embed page', () => {
 				)
 			)
 		).toBe(true);
-		for (const id of ACCOUNTS) expect(texts.some((t) => t.endsWith(`/${id}/`))).toBe(true);
+		for (const id of ACCOUNT_IDS) expect(texts.some((t) => t.endsWith(`/${id}/`))).toBe(true);
 		const count = await snippets.count();
-		expect(count).toBe(4 + ACCOUNTS.length);
+		expect(count).toBe(4 + ACCOUNT_IDS.length);
 		for (let i = 0; i < count; i++) {
 			const button = snippets.nth(i).getByRole('button');
-			await expect(button).toHaveText('Copy');
+			await expect(button).toHaveText(LABELS.shareCopy);
 			await button.click();
-			await expect(button).toHaveText('Copied');
+			await expect(button).toHaveText(LABELS.shareCopied);
 			expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(texts[i]);
 		}
 	});
@@ -224,7 +227,7 @@ test.describe('the Share & Embed page', () => {
 		const context = await browser.newContext({ javaScriptEnabled: false });
 		const page = await context.newPage();
 		await page.goto(new URL('./share/', test.info().project.use.baseURL).href);
-		await expect(page.locator('.copy-text code')).toHaveCount(4 + ACCOUNTS.length);
+		await expect(page.locator('.copy-text code')).toHaveCount(4 + ACCOUNT_IDS.length);
 		await expect(page.getByRole('button')).toHaveCount(0);
 		await context.close();
 	});

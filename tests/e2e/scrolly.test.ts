@@ -1,9 +1,8 @@
 import type { Page } from '@playwright/test';
 import { addressOf, setTextSize, SIDE_BY_SIDE, stepsAt } from '../paths/reading';
-import { ACCOUNT_IDS } from '../source-text';
+import { ACCOUNTS, ID, STEPS, shortOf } from '../story';
 import { enhanced, expect, phone, test } from './fixtures';
 
-const STEPS = ['intro', ...ACCOUNT_IDS];
 const graphic = (page: Page) => page.locator('[data-graphic]');
 
 /** Records every value `data-active` and the map's viewBox take, from the first script on. */
@@ -119,8 +118,8 @@ for (const [name, use] of LAYOUTS.slice(0, 2)) {
 		test.use(use);
 
 		test('scrolling back up walks back in reverse', async ({ page }) => {
-			await page.goto('./#aleksandr');
-			await expectSettledOn(page, 'aleksandr');
+			await page.goto(`./#${ID.last}`);
+			await expectSettledOn(page, ID.last);
 			await page.mouse.move(100, 300);
 			const seen: string[] = [];
 			for (let i = 0; i < 400 && (await page.evaluate(() => scrollY > 0)); i++) {
@@ -139,11 +138,11 @@ for (const [name, use] of LAYOUTS.slice(0, 2)) {
 			page
 		}) => {
 			await recordGraphic(page);
-			await page.goto('./#anna');
-			await expectSettledOn(page, 'anna');
+			await page.goto(`./#${ID.second}`);
+			await expectSettledOn(page, ID.second);
 			const { actives, views } = await recorded(page);
-			expect(actives.filter((a) => a !== 'anna')).toEqual([]);
-			const target = await viewOf(page, 'anna');
+			expect(actives.filter((a) => a !== ID.second)).toEqual([]);
+			const target = await viewOf(page, ID.second);
 			expect(
 				new Set(
 					views.map((v) =>
@@ -165,27 +164,27 @@ for (const [name, use] of LAYOUTS.slice(0, 2)) {
 
 test('resizing 360 → 1280 → 360 at an account keeps that account', async ({ page }) => {
 	await page.setViewportSize({ width: 360, height: 640 });
-	await page.goto('./#oleg');
-	await expectSettledOn(page, 'oleg');
+	await page.goto(`./#${ID.middle}`);
+	await expectSettledOn(page, ID.middle);
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.waitForTimeout(400);
-	await expectSettledOn(page, 'oleg');
+	await expectSettledOn(page, ID.middle);
 	await page.setViewportSize({ width: 360, height: 640 });
 	await page.waitForTimeout(400);
-	await expectSettledOn(page, 'oleg');
-	await expect(page.locator('#oleg h2')).toBeInViewport();
+	await expectSettledOn(page, ID.middle);
+	await expect(page.locator(`#${ID.middle} h2`)).toBeInViewport();
 });
 
 test('rotating a phone keeps the account', async ({ page }) => {
 	await page.setViewportSize({ width: 390, height: 844 });
-	await page.goto('./#konstantin-roman');
-	await expectSettledOn(page, 'konstantin-roman');
+	await page.goto(`./#${ID.beforeLast}`);
+	await expectSettledOn(page, ID.beforeLast);
 	await page.setViewportSize({ width: 844, height: 390 });
 	await page.waitForTimeout(400);
-	await expectSettledOn(page, 'konstantin-roman');
+	await expectSettledOn(page, ID.beforeLast);
 	await page.setViewportSize({ width: 390, height: 844 });
 	await page.waitForTimeout(400);
-	await expectSettledOn(page, 'konstantin-roman');
+	await expectSettledOn(page, ID.beforeLast);
 });
 
 test('an address typed while a deep link is still arriving wins', async ({ page }) => {
@@ -198,11 +197,11 @@ test('an address typed while a deep link is still arriving wins', async ({ page 
 		await route.fulfill({ response });
 	});
 	await page.setViewportSize(phone.viewport);
-	await page.goto('./#aleksandr');
+	await page.goto(`./#${ID.last}`);
 	await enhanced(page);
-	await page.evaluate(() => (location.hash = '#konstantin-roman'));
+	await page.evaluate((id) => (location.hash = `#${id}`), ID.beforeLast);
 	release();
-	await expectSettledOn(page, 'konstantin-roman');
+	await expectSettledOn(page, ID.beforeLast);
 });
 
 test('fast jumps back and forth settle on the last one', async ({ page }) => {
@@ -210,14 +209,14 @@ test('fast jumps back and forth settle on the last one', async ({ page }) => {
 	await enhanced(page);
 	await page.mouse.wheel(0, 400);
 	for (const id of [
-		'anna',
-		'aleksandr',
-		'konstantin',
-		'konstantin-roman',
+		ID.second,
+		ID.last,
+		ID.first,
+		ID.beforeLast,
 		'intro',
-		'oleg',
-		'anna',
-		'oleg'
+		ID.middle,
+		ID.second,
+		ID.middle
 	]) {
 		await page.evaluate((id) => {
 			const target =
@@ -228,7 +227,7 @@ test('fast jumps back and forth settle on the last one', async ({ page }) => {
 		}, id);
 		await page.waitForTimeout(60);
 	}
-	await expectSettledOn(page, 'oleg');
+	await expectSettledOn(page, ID.middle);
 });
 
 test.describe('with reduced motion', () => {
@@ -266,13 +265,14 @@ test('the chapter control jumps to an account, keeps history flat and moves focu
 	const before = await page.evaluate(() => history.length);
 	await page.mouse.wheel(0, 900);
 	const nav = graphic(page).getByRole('navigation');
-	await nav.getByRole('link', { name: 'Oleg' }).click();
-	await expectSettledOn(page, 'oleg');
-	await expect(page).toHaveURL(/#oleg$/);
-	await expect(page.locator('#oleg h2')).toBeFocused();
-	await expect(nav.getByRole('link', { name: 'Oleg' })).toHaveAttribute('aria-current', 'step');
-	await nav.getByRole('link', { name: 'Anna' }).click();
-	await expectSettledOn(page, 'anna');
+	const link = (id: string) => nav.getByRole('link', { name: shortOf(id), exact: true });
+	await link(ID.middle).click();
+	await expectSettledOn(page, ID.middle);
+	await expect(page).toHaveURL(new RegExp(`#${ID.middle}$`));
+	await expect(page.locator(`#${ID.middle} h2`)).toBeFocused();
+	await expect(link(ID.middle)).toHaveAttribute('aria-current', 'step');
+	await link(ID.second).click();
+	await expectSettledOn(page, ID.second);
 	expect(await page.evaluate(() => history.length)).toBe(before);
 });
 
@@ -280,11 +280,12 @@ test('the address follows the account being read', async ({ page }) => {
 	await page.goto('./');
 	await enhanced(page);
 	await page.mouse.move(100, 300);
-	await page.evaluate(() =>
-		document.getElementById('anna')?.scrollIntoView({ behavior: 'instant' })
+	await page.evaluate(
+		(id) => document.getElementById(id)?.scrollIntoView({ behavior: 'instant' }),
+		ID.second
 	);
 	await page.mouse.wheel(0, 100);
-	await expect(page).toHaveURL(/#anna$/);
+	await expect(page).toHaveURL(new RegExp(`#${ID.second}$`));
 	// Back at the top, a link shared from there opens at the top.
 	await page.keyboard.press('Home');
 	await expectSettledOn(page, 'intro');
@@ -292,15 +293,15 @@ test('the address follows the account being read', async ({ page }) => {
 });
 
 test('an address typed while the page still glides goes to its account', async ({ page }) => {
-	await page.goto('./#aleksandr');
-	await expectSettledOn(page, 'aleksandr');
+	await page.goto(`./#${ID.last}`);
+	await expectSettledOn(page, ID.last);
 	await page.mouse.move(100, 600);
 	await page.keyboard.press('PageUp');
 	// Chromium drops its own jump to the fragment while a smooth scroll runs.
 	await page.waitForTimeout(150);
-	await page.evaluate(() => (location.hash = '#konstantin'));
-	await expectSettledOn(page, 'konstantin');
-	await expect(page).toHaveURL(/#konstantin$/);
+	await page.evaluate((id) => (location.hash = `#${id}`), ID.first);
+	await expectSettledOn(page, ID.first);
+	await expect(page).toHaveURL(new RegExp(`#${ID.first}$`));
 });
 
 /**
@@ -322,10 +323,10 @@ async function expectAddressOnWhatShows(page: Page) {
 }
 
 test('a jump cut short by a key leaves the address on what the reader sees', async ({ page }) => {
-	await page.goto('./#oleg');
-	await expectSettledOn(page, 'oleg');
+	await page.goto(`./#${ID.middle}`);
+	await expectSettledOn(page, ID.middle);
 	await page.mouse.move(100, 600);
-	await graphic(page).locator('nav a[href="#aleksandr"]').click();
+	await graphic(page).locator(`nav a[href="#${ID.last}"]`).click();
 	await page.waitForTimeout(50);
 	await page.keyboard.press('PageDown');
 	await expectAddressOnWhatShows(page);
@@ -334,9 +335,9 @@ test('a jump cut short by a key leaves the address on what the reader sees', asy
 test('reloaded in the middle of a jump, the story shows where the page was put back', async ({
 	page
 }) => {
-	await page.goto('./#konstantin');
-	await expectSettledOn(page, 'konstantin');
-	await graphic(page).locator('nav a[href="#oleg"]').click();
+	await page.goto(`./#${ID.first}`);
+	await expectSettledOn(page, ID.first);
+	await graphic(page).locator(`nav a[href="#${ID.middle}"]`).click();
 	await page.waitForTimeout(150);
 	await page.reload();
 	await enhanced(page);
@@ -344,32 +345,32 @@ test('reloaded in the middle of a jump, the story shows where the page was put b
 });
 
 test('a larger text setting keeps the reader in the account being read', async ({ page }) => {
-	await page.goto('./#anna');
-	await expectSettledOn(page, 'anna');
+	await page.goto(`./#${ID.second}`);
+	await expectSettledOn(page, ID.second);
 	await page.mouse.move(100, 600);
 	await page.mouse.wheel(0, 200);
 	for (const percent of [200, 150, 100]) {
 		await page.evaluate(setTextSize, percent);
 		await expectAddressOnWhatShows(page);
-		await expect(graphic(page)).toHaveAttribute('data-active', 'anna');
+		await expect(graphic(page)).toHaveAttribute('data-active', ID.second);
 	}
 });
 
 test('a larger text setting before any input keeps a deep link on its account', async ({
 	page
 }) => {
-	await page.goto('./#anna');
-	await expectSettledOn(page, 'anna');
+	await page.goto(`./#${ID.second}`);
+	await expectSettledOn(page, ID.second);
 	for (const percent of [200, 150, 100]) {
 		await page.evaluate(setTextSize, percent);
 		await expectAddressOnWhatShows(page);
-		await expect(graphic(page)).toHaveAttribute('data-active', 'anna');
+		await expect(graphic(page)).toHaveAttribute('data-active', ID.second);
 	}
 });
 
 test('an empty address typed during a glide goes to the top', async ({ page }) => {
-	await page.goto('./#oleg');
-	await expectSettledOn(page, 'oleg');
+	await page.goto(`./#${ID.middle}`);
+	await expectSettledOn(page, ID.middle);
 	await page.mouse.move(100, 600);
 	await page.keyboard.press('PageDown');
 	await page.evaluate(() => (location.hash = ''));
@@ -378,12 +379,13 @@ test('an empty address typed during a glide goes to the top', async ({ page }) =
 });
 
 test('the map figure describes the current state in words', async ({ page }) => {
-	await page.goto('./#konstantin-roman');
-	await expectSettledOn(page, 'konstantin-roman');
+	const { id, mapCaption } = ACCOUNTS.find((a) => a.id === ID.beforeLast)!;
+	await page.goto(`./#${id}`);
+	await expectSettledOn(page, id);
 	// Every state's caption is laid out (the area keeps one height); only the current one shows.
 	const shown = graphic(page).locator('figcaption .caption').filter({ visible: true });
 	await expect(shown).toHaveCount(1);
-	await expect(shown).toContainText('Samarkand');
+	await expect(shown).toHaveText(mapCaption);
 	await expect(graphic(page)).toHaveAccessibleName(/./);
 });
 
@@ -402,11 +404,10 @@ test.describe('without JavaScript', () => {
 			const box = await map.locator('svg.locator-map').boundingBox();
 			expect(box!.height).toBeGreaterThan(150);
 		}
-		await expect(page.locator('[data-inline-map="oleg"] text')).toContainText([
-			'Kaliningrad',
-			'Saint Petersburg',
-			'Omsk',
-			'Astana'
-		]);
+		// The map with the most places names each of them.
+		const { id, places } = ACCOUNTS.reduce((a, b) => (b.places.length > a.places.length ? b : a));
+		await expect(page.locator(`[data-inline-map="${id}"] text`)).toContainText(
+			places.map((p) => p.name)
+		);
 	});
 });

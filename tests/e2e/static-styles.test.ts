@@ -1,11 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
+import { ID } from '../story';
 
-// A part the browser never hydrates (static-markup.ts) takes its styles from
-// `import './X.svelte?server-css'` (vite/server-css.ts). Forget that import and `npm run dev` still
-// looks right while the build ships the part unstyled: here, every scoping class in each built
-// page must have a rule in the CSS that page inlines or links.
+// A part the browser never hydrates (`X.svelte?static`) brings its styles with it
+// (vite/static-parts.ts). Should a component it draws be missed, or compiled otherwise than the
+// server compiles it, `npm run dev` still looks right (dev collects CSS from the server's graph)
+// while the build ships the part unstyled: here, every scoping class in each built page must have a
+// rule in the CSS that page inlines or links.
 
 const ROUTES = [
 	'./',
@@ -14,7 +16,7 @@ const ROUTES = [
 	'./present/',
 	'./present/notes/',
 	'./share/',
-	'./oleg/'
+	`./${ID.middle}/`
 ];
 const page = (route: string) => readFileSync(join('build', route, 'index.html'), 'utf8');
 

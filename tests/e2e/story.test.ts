@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { ACCOUNT_IDS, HEADINGS, sourceSentences } from '../source-text';
+import { CONTENT, ID, LABELS, STORY } from '../story';
 import { enhanced, expect, phone, test, visibleText } from './fixtures';
 import { SUBPATH } from './servers';
 
@@ -51,13 +52,16 @@ test.describe('on a 360x640 phone', () => {
 		const sizes = await page
 			.locator('main p.prose')
 			.evaluateAll((ps) => ps.map((p) => parseFloat(getComputedStyle(p).fontSize)));
-		expect(sizes.length).toBeGreaterThan(15);
+		// Every paragraph of the intro and the accounts.
+		expect(sizes).toHaveLength(
+			STORY.intro.length + STORY.sections.reduce((n, s) => n + s.paragraphs.length, 0)
+		);
 		expect(Math.min(...sizes)).toBeGreaterThanOrEqual(16);
 	});
 
 	test('reads at a comfortable size and measure', async ({ page }) => {
 		await page.goto('./');
-		const p = page.locator('#anna .words p').first();
+		const p = page.locator(`#${ID.second} .words p`).first();
 		const size = await p.evaluate((el) => parseFloat(getComputedStyle(el).fontSize));
 		expect(size).toBeGreaterThanOrEqual(18);
 		expect(size).toBeLessThanOrEqual(20);
@@ -87,7 +91,7 @@ test.describe('semantics', () => {
 			await page.goto('./');
 			await enhanced(page);
 			await page
-				.getByRole('navigation', { name: 'The five accounts' })
+				.getByRole('navigation', { name: LABELS.accountsNav })
 				.locator(`a[href="#${id}"]`)
 				.click();
 			await expect(page.locator(`#${id} h2`)).toBeInViewport();
@@ -102,10 +106,10 @@ test.describe('semantics', () => {
 
 	test('title, description, canonical, theme colour and favicon', async ({ page, request }) => {
 		await page.goto('./');
-		await expect(page).toHaveTitle(/five Russians/);
+		await expect(page).toHaveTitle(CONTENT.title);
 		await expect(page.locator('meta[name="description"]')).toHaveAttribute(
 			'content',
-			/mobilization/
+			CONTENT.description
 		);
 		await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\//);
 		await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
@@ -128,7 +132,7 @@ test.describe('semantics', () => {
 		for (const route of ['./', './embed/']) {
 			const html = await (await request.get(route)).text();
 			const data = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]!).join('\n');
-			expect(data).toContain('konstantin-roman');
+			for (const id of ACCOUNT_IDS) expect(data).toContain(id);
 			// Every sentence of the source that the page shows, by its first words.
 			const inData = sentences.filter((s) => s.length > 40 && data.includes(s.slice(0, 40)));
 			expect(inData, route).toEqual([]);
@@ -215,10 +219,10 @@ test.describe('served under a subpath', () => {
 		expect(requests.filter((url) => !url.startsWith(SUBPATH))).toEqual([]);
 		expect(await visibleText(page)).toContain(sentences[0]);
 		await page
-			.getByRole('navigation', { name: 'The five accounts' })
-			.getByRole('link', { name: /Aleksandr/ })
+			.getByRole('navigation', { name: LABELS.accountsNav })
+			.getByRole('link', { name: STORY.sections.at(-1)!.who })
 			.click();
-		await expect(page).toHaveURL(`${SUBPATH}#aleksandr`);
+		await expect(page).toHaveURL(`${SUBPATH}#${ID.last}`);
 	});
 
 	test('a folder URL without its slash redirects to it', async ({ page }) => {
@@ -254,10 +258,10 @@ test.describe('a link from one page to another', () => {
 		await expect(page.locator('.map-pane svg.locator-map [data-layer]').first()).toBeAttached();
 		await expect(page.locator('html')).toHaveAttribute('data-theme', 'light');
 
-		await follow(page, '../#oleg');
+		await follow(page, `../#${ID.middle}`);
 		await enhanced(page);
-		await expect(page.locator('#oleg h2')).toBeInViewport();
-		await expect(page.locator('#oleg p').first()).not.toBeEmpty();
-		await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', 'oleg');
+		await expect(page.locator(`#${ID.middle} h2`)).toBeInViewport();
+		await expect(page.locator(`#${ID.middle} p`).first()).not.toBeEmpty();
+		await expect(page.locator('[data-graphic]')).toHaveAttribute('data-active', ID.middle);
 	});
 });

@@ -11,11 +11,11 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HEADINGS } from '../source-text';
+import { CONTENT, SLIDES } from '../story';
 import { firefoxEngine, sizeViewport } from './firefox';
 
 const FIREFOX = process.env.FIREFOX_PATH || '/usr/bin/firefox-esr';
 const FILE = resolve('export/flee-hide-or-fight.html');
-const SLIDES = 9;
 const SHOTS = join('engine-screenshots', 'firefox');
 const PRESENTER = 'main[data-present]';
 const NOTES = 'main[data-present-notes]';
@@ -130,7 +130,7 @@ describe.skipIf(!!missing)('the offline file in Firefox', () => {
 	it('reads the story', async () => {
 		const { page, watched } = await open('');
 		await hydrated(page, '[data-graphic]');
-		expect(await page.evaluate(() => document.body.innerText)).toContain('Flee, hide or fight');
+		expect(await page.evaluate(() => document.body.innerText)).toContain(CONTENT.headline);
 		for (const { id, shown } of HEADINGS) {
 			const text = await page.evaluate((id) => document.getElementById(id)?.textContent, id);
 			expect(text, `#${id}`).toContain(shown);
@@ -143,8 +143,10 @@ describe.skipIf(!!missing)('the offline file in Firefox', () => {
 		const { page, watched } = await open('?present');
 		await hydrated(page, PRESENTER);
 		expect(await slideOf(page, PRESENTER)).toBe(1);
-		expect(await page.$eval(PRESENTER, (m) => m.getAttribute('data-slides'))).toBe(`${SLIDES}`);
-		for (let n = 1; n <= SLIDES; n++) {
+		expect(await page.$eval(PRESENTER, (m) => m.getAttribute('data-slides'))).toBe(
+			`${SLIDES.length}`
+		);
+		for (let n = 1; n <= SLIDES.length; n++) {
 			if (n > 1) await page.keyboard.press('ArrowRight');
 			await onSlide(page, PRESENTER, n);
 			// One slide shown, with its text.

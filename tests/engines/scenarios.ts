@@ -7,11 +7,14 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect } from 'vitest';
 import { ACCOUNT_IDS, normalize, sourceSentences } from '../source-text';
+import { ACCOUNTS, FIGURES, ID, STEPS } from '../story';
 import { sleep, waitIn, type Engine, type Tab, type TabOptions } from './engine';
 import { HOST, ROOT } from './servers';
 
-const STEPS = ['intro', ...ACCOUNT_IDS];
-const FINAL = { fled: '200,000', colleagues: '51' };
+/** Each counter's final text: its figure as the sentence writes it. */
+const FINAL = Object.fromEntries(FIGURES.map((f) => [f.id, f.display]));
+/** The first account whose map has a hoped-for route, if the story has one. */
+const WISHING = ACCOUNTS.filter((a) => a.routes.some((r) => r.kind === 'wish')).slice(0, 1);
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1280, height: 800 };
 
@@ -172,23 +175,24 @@ export const scenarios: Scenario[] = [
 	readThrough(PHONE, 'phone'),
 	readThrough(DESKTOP, 'desktop'),
 	{
-		name: 'a deep link (#aleksandr) opens on that account, with its map',
+		name: `a deep link (#${ID.last}) opens on that account, with its map`,
 		run: (engine) =>
 			withTab(engine, PHONE, async (tab) => {
-				await tab.goto(`${ROOT}#aleksandr`);
+				await tab.goto(`${ROOT}#${ID.last}`);
 				await enhanced(tab);
 				await waitIn(
 					tab,
-					'the graphic on aleksandr',
-					() =>
-						document.querySelector<HTMLElement>('[data-graphic]')?.dataset.active === 'aleksandr'
+					`the graphic on ${ID.last}`,
+					(id) => document.querySelector<HTMLElement>('[data-graphic]')?.dataset.active === id,
+					ID.last
 				);
 				const top = await tab.run(
-					() => document.getElementById('aleksandr')!.getBoundingClientRect().top
+					(id) => document.getElementById(id)!.getBoundingClientRect().top,
+					ID.last
 				);
 				expect(top).toBeGreaterThanOrEqual(-1);
 				expect(top).toBeLessThan(PHONE.height);
-				await shot(tab, engine, 'deep-link-aleksandr');
+				await shot(tab, engine, `deep-link-${ID.last}`);
 			})
 	},
 	{
@@ -204,26 +208,26 @@ export const scenarios: Scenario[] = [
 						(s) => document.querySelector<HTMLElement>('[data-graphic]')?.dataset.active === s,
 						step
 					);
-				await tab.goto(`${ROOT}#oleg`);
+				await tab.goto(`${ROOT}#${ID.middle}`);
 				await enhanced(tab);
-				await graphicOn('oleg');
+				await graphicOn(ID.middle);
 				await tab.press('Home');
 				// The glide up passes the accounts: the top, then the intro.
 				await waitIn(tab, 'the top', () => scrollY === 0 && location.hash === '');
 				await graphicOn('intro');
 				await tab.press('End');
-				await graphicOn('aleksandr');
+				await graphicOn(ID.last);
 				await tab.run(() => (location.hash = ''));
 				await graphicOn('intro');
 			})
 	},
-	{
+	...WISHING.map(({ id }): Scenario => ({
 		name: 'the hoped-for routes are dashed, as the map key draws them',
 		run: (engine) =>
 			withTab(engine, DESKTOP, async (tab) => {
-				await tab.goto(`${ROOT}#konstantin-roman`);
+				await tab.goto(`${ROOT}#${id}`);
 				await enhanced(tab);
-				const dashes = await waitIn(tab, 'the routes of konstantin-roman', () => {
+				const dashes = await waitIn(tab, `the routes of ${id}`, () => {
 					const routes = document.querySelectorAll('[data-graphic] .route-wish');
 					return routes.length > 0
 						? [...routes].map((r) => getComputedStyle(r).strokeDasharray)
@@ -232,7 +236,7 @@ export const scenarios: Scenario[] = [
 				// Firefox once computed `none` for a dash array of calc() numbers: a solid line.
 				expect(dashes!.filter((d) => !/\d/.test(d))).toEqual([]);
 			})
-	},
+	})),
 	{
 		name: 'with reduced motion, nothing moves: the map cuts and counters stay at their final values',
 		run: (engine) =>
@@ -360,8 +364,8 @@ export const scenarios: Scenario[] = [
 							bottom: frameTop + inFrame.bottom,
 							viewport: PHONE.height
 						});
-						if (inFrame.step === 'oleg' && !seen.slice(0, -1).some((s) => s.step === 'oleg'))
-							await shot(tab, engine, 'embed-oleg');
+						if (inFrame.step === ID.middle && !seen.slice(0, -1).some((s) => s.step === ID.middle))
+							await shot(tab, engine, `embed-${ID.middle}`);
 					}
 					expect(sequence(seen)).toEqual(STEPS);
 					expectGraphicInViewAtEachAccount(seen);

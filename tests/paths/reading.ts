@@ -7,6 +7,7 @@
 import fc from 'fast-check';
 import type { Browser } from '@playwright/test';
 import { ACCOUNT_IDS } from '../source-text';
+import { SLIDES as deck } from '../story';
 import type { Picture } from './pictures';
 
 export type Size = { width: number; height: number };
@@ -70,8 +71,8 @@ export interface Surface<A, D = Browser> {
 }
 
 export const STEPS = ['intro', ...ACCOUNT_IDS];
-/** Slides in the deck (title, 200,000, five accounts, 51, credits): walks.pw.ts checks the page has them. */
-export const SLIDES = 9;
+/** Slides in the deck (title, figures, accounts, credits): walks.pw.ts checks the page has them. */
+export const SLIDES = deck.length;
 /** The story's layout switch (ScrollyStory.svelte): beside the text, the active line is at half the screen. */
 /**
  * Where the reader's pointer goes before a picture: the page's margin, left of any link. It moves

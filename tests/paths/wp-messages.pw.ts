@@ -2,6 +2,7 @@ import { test, expect, type Frame, type Page } from '@playwright/test';
 import fc from 'fast-check';
 import { inspect } from 'node:util';
 import { EMBED_ORIGIN, HOST_ORIGIN, ROOT } from '../e2e/servers';
+import { ID } from '../story';
 import { decode, encode, own } from './messages-gen';
 import { MARK, installRealm, post, type Step } from './messages-page';
 import { scrollRest } from './pictures';
@@ -485,8 +486,8 @@ async function open(page: Page) {
 	// Shown, the story places itself once (surfaces.ts, wordpressSurface); the jump comes after.
 	await scrollRest(embed);
 	// Into the second account, as a reader would be: a step and a scroll any stray answer could move.
-	await embed.evaluate(() => document.getElementById('anna')!.scrollIntoView());
-	await story.locator('[data-graphic][data-active="anna"]').waitFor({ state: 'attached' });
+	await embed.evaluate((id) => document.getElementById(id)!.scrollIntoView(), ID.second);
+	await story.locator(`[data-graphic][data-active="${ID.second}"]`).waitFor({ state: 'attached' });
 	await story.locator('[data-graphic] [data-motion="running"]').waitFor({ state: 'detached' });
 
 	await page.evaluate(

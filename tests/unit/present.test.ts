@@ -1,32 +1,19 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { parseContent } from '$lib/content/parse';
 import { Deck, isDeckMessage } from '$lib/present/deck.svelte';
-import { buildSlides, commandForKey, slideFromHash } from '$lib/present/slides';
-import { buildStory } from '$lib/story/model';
-import { SOURCE } from '../source-text';
-
-const content = parseContent(readFileSync('src/content/story.aml', 'utf8'), SOURCE);
-const story = buildStory(content);
-const captions = Object.fromEntries(content.accounts.map((a) => [a.id, a.mapCaption]));
-const slides = buildSlides(story, captions);
+import { commandForKey, slideFromHash } from '$lib/present/slides';
+import { SLIDES as slides, STORY as story } from '../story';
 
 describe('the slides', () => {
-	it('run title, 200,000, the five accounts with the 51 after Konstantin and Roman, credits', () => {
+	it('run title, the intro’s figures, each account followed by the figures it states, credits', () => {
 		expect(
 			slides.map((s) =>
 				s.kind === 'account' ? s.section.id : s.kind === 'figure' ? s.figure.id : s.kind
 			)
 		).toEqual([
 			'title',
-			'fled',
-			'konstantin',
-			'anna',
-			'oleg',
-			'konstantin-roman',
-			'colleagues',
-			'aleksandr',
+			...story.introFigures.map((p) => p.figure.id),
+			...story.sections.flatMap((s) => [s.id, ...s.figures.map((p) => p.figure.id)]),
 			'credits'
 		]);
 	});
@@ -38,16 +25,11 @@ describe('the slides', () => {
 			for (const note of slide.notes) expect(note.length).toBeGreaterThan(0);
 	});
 
-	it('keep a map state behind every slide', () => {
+	it('keep a map state behind every slide: a figure’s is the step that states it', () => {
 		expect(slides.map((s) => s.map)).toEqual([
 			'intro',
-			'intro',
-			'konstantin',
-			'anna',
-			'oleg',
-			'konstantin-roman',
-			'konstantin-roman',
-			'aleksandr',
+			...story.introFigures.map(() => 'intro'),
+			...story.sections.flatMap((s) => [s.id, ...s.figures.map(() => s.id)]),
 			'intro'
 		]);
 	});

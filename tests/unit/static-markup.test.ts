@@ -1,17 +1,13 @@
-import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import StoryBody from '$lib/components/StoryBody.svelte';
 import LocatorMap from '$lib/components/map/LocatorMap.svelte';
 import svelteConfig from '../../svelte.config.js';
 import { componentTree, cssOf, type Resolver } from '../../vite/static-parts';
-import { parseContent } from '$lib/content/parse';
 import { storyMap } from '$lib/map/story-map.server';
-import { buildStory } from '$lib/story/model';
 import { staticMarkup } from '$lib/story/static-markup';
-import { SOURCE } from '../source-text';
+import { STORY as story } from '../story';
 
-const story = buildStory(parseContent(readFileSync('src/content/story.aml', 'utf8'), SOURCE));
 const { states } = storyMap().map;
 const lib = resolve('src/lib');
 const file = (path: string) => resolve(lib, path);
