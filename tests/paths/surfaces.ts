@@ -534,7 +534,10 @@ export function wordpressSurface(size: Size, phone: boolean, others: Size[]): Su
 					if (action.do === 'key') {
 						const focused = () =>
 							page.evaluate((s) => document.activeElement === document.querySelector(s), WP_FRAME);
-						if (!(await focused())) {
+						// The host may still be placing the frame as the hand lands (once, in a fresh-clone CI
+						// run, a first click left the frame unfocused): a reader whose click missed clicks
+						// again; two misses are the harness's error.
+						for (let click = 0; click < 2 && !(await focused()); click++) {
 							if (!(await handOnText(page, frame))) {
 								await element.scrollIntoViewIfNeeded();
 								if (!(await handOnText(page, frame)))
@@ -542,8 +545,8 @@ export function wordpressSurface(size: Size, phone: boolean, others: Size[]): Su
 							}
 							await page.mouse.down();
 							await page.mouse.up();
-							if (!(await focused())) throw new Error('a click into the frame left it unfocused');
 						}
+						if (!(await focused())) throw new Error('two clicks into the frame left it unfocused');
 					}
 					await readerAction(page, action, sizes, {
 						chapter: (step) => story.locator(`[data-graphic] nav a[href="#${step}"]`),
