@@ -4,6 +4,7 @@ import { mapForPage } from '$lib/map/story-map.server';
 import { accountShare } from '$lib/share/account-share.server';
 import { cardAlt } from '$lib/share/cards';
 import { buildStory } from '$lib/story/model';
+import { ID } from '../story';
 
 // The published address is the build's setting (site-url.test.ts); here it is the test's choice.
 const site = vi.hoisted(() => ({ url: undefined as URL | undefined }));
@@ -48,9 +49,9 @@ describe('accountShare', () => {
 
 	it('gives absolute share addresses under where the story is published', () => {
 		site.url = new URL('https://example.org/graphics/mobilization/');
-		expect(accountShare('oleg')?.share).toEqual({
-			url: 'https://example.org/graphics/mobilization/oleg/',
-			image: 'https://example.org/graphics/mobilization/cards/oleg.png'
+		expect(accountShare(ID.middle)?.share).toEqual({
+			url: `https://example.org/graphics/mobilization/${ID.middle}/`,
+			image: `https://example.org/graphics/mobilization/cards/${ID.middle}.png`
 		});
 	});
 });

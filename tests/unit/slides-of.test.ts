@@ -4,6 +4,7 @@ import type { MapState } from '$lib/map/types';
 import { mapForPage } from '$lib/map/story-map.server';
 import { slidesOf } from '$lib/present/slides-of';
 import { buildStory } from '$lib/story/model';
+import { ID } from '../story';
 
 const story = buildStory(loadContent());
 const { states } = mapForPage();
@@ -25,11 +26,11 @@ describe('slidesOf', () => {
 	});
 
 	it('leaves an account without a state captionless rather than borrowing another’s', () => {
-		const withoutOleg: MapState[] = states.filter((s) => s.step !== 'oleg');
-		const oleg = slidesOf(story, withoutOleg).find(
-			(s) => s.kind === 'account' && s.section.id === 'oleg'
+		const without: MapState[] = states.filter((s) => s.step !== ID.middle);
+		const slide = slidesOf(story, without).find(
+			(s) => s.kind === 'account' && s.section.id === ID.middle
 		);
-		expect(oleg).toMatchObject({ caption: '' });
-		expect(oleg?.notes).toEqual(story.sections.find((s) => s.id === 'oleg')!.paragraphs);
+		expect(slide).toMatchObject({ caption: '' });
+		expect(slide?.notes).toEqual(story.sections.find((s) => s.id === ID.middle)!.paragraphs);
 	});
 });
