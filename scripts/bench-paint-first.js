@@ -7,13 +7,12 @@
 // the median difference (paint-first minus without) with its 95% bootstrap interval. While the
 // first paint's interval still holds 0, pairs are added, up to --max-pairs.
 // Usage: npm run bench:paint-first [-- --pairs 10] [-- --max-pairs 30] [-- --no-build]
-import { chromium } from '@playwright/test';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import lighthouse from 'lighthouse';
-import { args, executablePath } from './chromium.js';
-import { median, pairedDifference, seeded, verdict } from './paired-stats.js';
+import { lighthouseRun } from './lighthouse-run.js';
+import { waitFor } from './wait-for.js';
+import { median, medianInterval, seeded, verdict } from './paired-stats.js';
 
 const { values } = parseArgs({
 	options: {
@@ -43,7 +42,7 @@ const servers = Object.values(variants).map(({ dir, port }) =>
 	spawn('node', ['scripts/serve.js', '--port', String(port), '--dir', dir], { stdio: 'ignore' })
 );
 process.on('exit', () => servers.forEach((s) => s.kill()));
-await Promise.all(Object.values(variants).map(({ port }) => waitFor(port)));
+await Promise.all(Object.values(variants).map(({ port }) => waitFor(`http://localhost:${port}/`)));
 
 const FIGURES = ['fcpMs', 'lcpMs', 'tbtMs'];
 const random = seeded(Number(values.seed));
@@ -54,12 +53,22 @@ const differencesOf = (figure) => pairs.map((p) => p['paint-first'][figure] - p.
 const settled = () =>
 	pairs.length >= Number(values['max-pairs']) ||
 	(pairs.length >= Number(values.pairs) &&
-		verdict(pairedDifference(differencesOf('fcpMs'), { seed: Number(values.seed) }), 0) !==
-			'inconclusive');
+		verdict(medianInterval(differencesOf('fcpMs'), { seed: Number(values.seed) }), {
+			atMost: 0
+		}) !== 'inconclusive');
 for (let i = 0; !settled(); i++) {
 	const order = random() < 0.5 ? ['paint-first', 'without'] : ['without', 'paint-first'];
 	const pair = { order };
-	for (const name of order) pair[name] = await lighthouseRun(variants[name].port);
+	for (const name of order) {
+		const { fcpMs, lcpMs, tbtMs } = await lighthouseRun(
+			`http://localhost:${variants[name].port}/`,
+			{
+				onlyCategories: ['performance'],
+				throttlingMethod: 'devtools'
+			}
+		);
+		pair[name] = { fcpMs, lcpMs, tbtMs };
+	}
 	const row = FIGURES.map((f) => `${f} ${pair['paint-first'][f]} / ${pair.without[f]}`).join('  ');
 	console.log(`${i === 0 ? 'warm-up' : `pair ${i}`.padEnd(7)}  ${order[0].padEnd(11)}  ${row}`);
 	if (i > 0) pairs.push(pair);
@@ -68,8 +77,8 @@ for (let i = 0; !settled(); i++) {
 console.log('\nmedian of pairs (paint-first − without), 95% bootstrap interval; a gain is below 0');
 const summary = {};
 for (const figure of FIGURES) {
-	const interval = pairedDifference(differencesOf(figure), { seed: Number(values.seed) });
-	const judged = verdict(interval, 0);
+	const interval = medianInterval(differencesOf(figure), { seed: Number(values.seed) });
+	const judged = verdict(interval, { atMost: 0 });
 	summary[figure] = {
 		withMedian: median(pairs.map((p) => p['paint-first'][figure])),
 		withoutMedian: median(pairs.map((p) => p.without[figure])),
@@ -87,41 +96,3 @@ writeFileSync(
 	JSON.stringify({ date: new Date().toISOString(), pairs, summary }, null, '\t')
 );
 process.exit(0);
-
-/** Lighthouse's mobile preset on a fresh Chromium, throttled for real: FCP, LCP and TBT. */
-async function lighthouseRun(port) {
-	const debugging = 9334;
-	const chrome = await chromium.launch({
-		executablePath: process.env.CHROME_PATH || executablePath,
-		args: [`--remote-debugging-port=${debugging}`, ...args]
-	});
-	try {
-		const { lhr } = await lighthouse(`http://localhost:${port}/`, {
-			port: debugging,
-			output: 'json',
-			logLevel: 'error',
-			onlyCategories: ['performance'],
-			throttlingMethod: 'devtools'
-		});
-		const ms = (id) => Math.round(lhr.audits[id].numericValue);
-		return {
-			fcpMs: ms('first-contentful-paint'),
-			lcpMs: ms('largest-contentful-paint'),
-			tbtMs: ms('total-blocking-time')
-		};
-	} finally {
-		await chrome.close();
-	}
-}
-
-async function waitFor(port) {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(`http://localhost:${port}/`)).ok) return;
-		} catch {
-			// not listening yet
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`no server on port ${port}`);
-}

@@ -26,31 +26,39 @@ export function median(xs) {
 }
 
 /**
- * The median of the differences with its 95% percentile-bootstrap interval: the differences
- * resampled with replacement `resamples` times, the 2.5th and 97.5th percentiles of the medians.
- * @param {number[]} differences
+ * The median of a sample (the pairs' differences or ratios, or one page's runs) with its 95%
+ * percentile-bootstrap interval: the sample resampled with replacement `resamples` times, the
+ * 2.5th and 97.5th percentiles of the medians.
+ * @param {number[]} sample
  * @param {{ resamples?: number, seed?: number }} [options]
  */
-export function pairedDifference(differences, { resamples = 10_000, seed = 1 } = {}) {
-	if (differences.length === 0) throw new Error('pairedDifference: no pairs');
+export function medianInterval(sample, { resamples = 10_000, seed = 1 } = {}) {
+	if (sample.length === 0) throw new Error('medianInterval: no runs');
 	const random = seeded(seed);
-	const draw = () => /** @type {number} */ (differences[Math.floor(random() * differences.length)]);
-	const medians = Array.from({ length: resamples }, () => median(differences.map(draw))).sort(
+	const draw = () => /** @type {number} */ (sample[Math.floor(random() * sample.length)]);
+	const medians = Array.from({ length: resamples }, () => median(sample.map(draw))).sort(
 		(a, b) => a - b
 	);
 	const at = (/** @type {number} */ q) =>
 		/** @type {number} */ (medians[Math.min(resamples - 1, Math.floor(q * resamples))]);
-	return { median: median(differences), low: at(0.025), high: at(0.975) };
+	return { median: median(sample), low: at(0.025), high: at(0.975) };
 }
 
 /**
- * An interval against a budget on the difference: `pass` when all of it is within the budget,
- * `fail` when all of it is beyond, otherwise `inconclusive` (more pairs may tell).
+ * An interval against a budget, an upper bound (`atMost`) or a lower one (`atLeast`): `pass` when
+ * all of it is within the budget, `fail` when all of it is beyond, otherwise `inconclusive`
+ * (more pairs may tell; not a pass).
  * @param {{ low: number, high: number }} interval
- * @param {number} atMost
+ * @param {{ atMost: number } | { atLeast: number }} budget
+ * @returns {'pass' | 'fail' | 'inconclusive'}
  */
-export function verdict({ low, high }, atMost) {
-	if (high <= atMost) return 'pass';
-	if (low > atMost) return 'fail';
+export function verdict({ low, high }, budget) {
+	if ('atMost' in budget) {
+		if (high <= budget.atMost) return 'pass';
+		if (low > budget.atMost) return 'fail';
+	} else {
+		if (low >= budget.atLeast) return 'pass';
+		if (high < budget.atLeast) return 'fail';
+	}
 	return 'inconclusive';
 }

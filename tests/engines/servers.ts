@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
+import { waitFor } from '../../scripts/wait-for.js';
 import { runPorts } from '../ports';
 
 const [root, embed, host] = runPorts('engines', 3) as [number, number, number];
@@ -26,18 +27,6 @@ export default async function serve(): Promise<() => void> {
 			stdio: 'ignore'
 		})
 	];
-	await Promise.all([ROOT, EMBED_ORIGIN, HOST].map(up));
+	await Promise.all([ROOT, EMBED_ORIGIN, HOST].map(waitFor));
 	return () => servers.forEach((s) => s.kill());
-}
-
-async function up(url: string): Promise<void> {
-	for (let i = 0; i < 100; i++) {
-		try {
-			if ((await fetch(url)).ok) return;
-		} catch {
-			// Not listening yet.
-		}
-		await new Promise((r) => setTimeout(r, 100));
-	}
-	throw new Error(`no server at ${url}`);
 }

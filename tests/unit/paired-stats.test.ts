@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, pairedDifference, seeded, verdict } from '../../scripts/paired-stats.js';
+import { median, medianInterval, seeded, verdict } from '../../scripts/paired-stats.js';
 
 describe('paired comparisons (scripts/paired-stats.js)', () => {
 	it('draws the same numbers from the same seed, and others from another', () => {
@@ -21,23 +21,30 @@ describe('paired comparisons (scripts/paired-stats.js)', () => {
 		const noise = () => (random() - 0.5) * 20;
 		const shifted = Array.from({ length: 12 }, () => -40 + noise());
 		const level = Array.from({ length: 12 }, noise);
-		const gain = pairedDifference(shifted);
+		const gain = medianInterval(shifted);
 		expect(gain.high).toBeLessThan(0);
 		expect(gain.low).toBeLessThanOrEqual(gain.median);
 		expect(gain.median).toBeLessThanOrEqual(gain.high);
-		const none = pairedDifference(level);
+		const none = medianInterval(level);
 		expect(none.low).toBeLessThan(0);
 		expect(none.high).toBeGreaterThan(0);
 	});
 
 	it('passes an interval within the budget, fails one beyond it, and leaves the rest open', () => {
-		expect(verdict({ low: -30, high: -5 }, 0)).toBe('pass');
-		expect(verdict({ low: 5, high: 30 }, 0)).toBe('fail');
-		expect(verdict({ low: -5, high: 5 }, 0)).toBe('inconclusive');
-		expect(verdict({ low: 2, high: 9 }, 10)).toBe('pass');
+		expect(verdict({ low: -30, high: -5 }, { atMost: 0 })).toBe('pass');
+		expect(verdict({ low: 5, high: 30 }, { atMost: 0 })).toBe('fail');
+		expect(verdict({ low: -5, high: 5 }, { atMost: 0 })).toBe('inconclusive');
+		expect(verdict({ low: 2, high: 9 }, { atMost: 10 })).toBe('pass');
+		expect(verdict({ low: 0, high: 0 }, { atMost: 0 })).toBe('pass');
+	});
+
+	it('judges a floor the other way round', () => {
+		expect(verdict({ low: 58, high: 60 }, { atLeast: 58 })).toBe('pass');
+		expect(verdict({ low: 50, high: 57.9 }, { atLeast: 58 })).toBe('fail');
+		expect(verdict({ low: 57, high: 59 }, { atLeast: 58 })).toBe('inconclusive');
 	});
 
 	it('refuses an empty comparison', () => {
-		expect(() => pairedDifference([])).toThrow(/no pairs/);
+		expect(() => medianInterval([])).toThrow(/no runs/);
 	});
 });
