@@ -238,7 +238,36 @@ async function tracedRun(url, ready) {
  * @param {{ embedded?: boolean }} [options]
  */
 async function framesRun(url, ready, { embedded = false } = {}) {
-	const context = await browser.newContext(PHONE);
+	const { context, page } = await slowPage(PHONE);
+	await page.goto(url, { waitUntil: 'load' });
+	const story = embedded ? page.frameLocator('iframe') : page;
+	if (embedded) await page.locator('iframe').scrollIntoViewIfNeeded();
+	await story.locator(ready).first().waitFor({ state: 'attached' });
+	if (embedded) await page.evaluate(() => scrollTo(0, 0));
+	await page.waitForTimeout(2000);
+	for (const frame of page.frames())
+		await frame.evaluate(() => ((window.bench ?? {}).counting = true));
+	const scroll = await wheelScroll(page);
+	let counted = 0;
+	let over50 = 0;
+	for (const frame of page.frames()) {
+		const bench = await frame.evaluate(() => window.bench);
+		// The top document's frames are the page's; a frame's long frames count wherever they are.
+		if (frame === page.mainFrame()) counted = bench?.frames ?? 0;
+		over50 += bench?.over50 ?? 0;
+	}
+	await context.close();
+	return { fps: (counted * 1000) / (scroll.end - scroll.start), over50 };
+}
+
+/**
+ * A fresh context with the CPU slowed four times, its every document counting, once
+ * `bench.counting` is set, the frames drawn (requestAnimationFrame) and the long animation
+ * frames over 50 ms.
+ * @param {import('@playwright/test').BrowserContextOptions} options
+ */
+async function slowPage(options) {
+	const context = await browser.newContext(options);
 	const page = await context.newPage();
 	const cdp = await context.newCDPSession(page);
 	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
@@ -254,25 +283,7 @@ async function framesRun(url, ready, { embedded = false } = {}) {
 		};
 		requestAnimationFrame(tick);
 	});
-	await page.goto(url, { waitUntil: 'load' });
-	const story = embedded ? page.frameLocator('iframe') : page;
-	if (embedded) await page.locator('iframe').scrollIntoViewIfNeeded();
-	await story.locator(ready).first().waitFor({ state: 'attached' });
-	if (embedded) await page.evaluate(() => scrollTo(0, 0));
-	await page.waitForTimeout(2000);
-	const frames = () => page.frames();
-	for (const frame of frames()) await frame.evaluate(() => ((window.bench ?? {}).counting = true));
-	const scroll = await wheelScroll(page);
-	let counted = 0;
-	let over50 = 0;
-	for (const frame of frames()) {
-		const bench = await frame.evaluate(() => window.bench);
-		// The top document's frames are the page's; a frame's long frames count wherever they are.
-		if (frame === page.mainFrame()) counted = bench?.frames ?? 0;
-		over50 += bench?.over50 ?? 0;
-	}
-	await context.close();
-	return { fps: (counted * 1000) / (scroll.end - scroll.start), over50 };
+	return { context, page };
 }
 
 /**
@@ -294,17 +305,7 @@ async function wheelScroll(page) {
 
 /** A speaker's pass through the deck at 1024x768 on a slow laptop: → on every slide. */
 async function presentRun(/** @type {string} */ url) {
-	const context = await browser.newContext({ viewport: { width: 1024, height: 768 } });
-	const page = await context.newPage();
-	const cdp = await context.newCDPSession(page);
-	await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
-	await page.addInitScript(() => {
-		const w = /** @type {any} */ (window);
-		w.bench = { over50: 0, counting: false };
-		new PerformanceObserver((list) => {
-			for (const e of list.getEntries()) if (w.bench.counting && e.duration > 50) w.bench.over50++;
-		}).observe({ type: 'long-animation-frame' });
-	});
+	const { context, page } = await slowPage({ viewport: { width: 1024, height: 768 } });
 	await page.goto(url, { waitUntil: 'load' });
 	const deck = page.locator('[data-slides]');
 	await deck.waitFor({ state: 'attached' });
