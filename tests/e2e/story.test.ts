@@ -193,6 +193,29 @@ test.describe('paint first', () => {
 			});
 			expect(early, 'requested before the first paint').toEqual([]);
 		});
+
+		test(`${route}: the web fonts are asked for from the head, before the first paint`, async ({
+			page
+		}) => {
+			await page.goto(route);
+			await page.evaluate(() => document.fonts.ready);
+			const { preloaded, fonts } = await page.evaluate(() => {
+				const paint = performance.getEntriesByName('first-contentful-paint')[0]!.startTime;
+				return {
+					preloaded: [...document.querySelectorAll<HTMLLinkElement>('link[rel=preload][as=font]')]
+						.map((l) => l.href)
+						.sort(),
+					fonts: performance
+						.getEntriesByType('resource')
+						.filter((r) => r.name.endsWith('.woff2'))
+						.map((r) => ({ url: r.name, beforePaint: r.startTime < paint }))
+						.sort((a, b) => a.url.localeCompare(b.url))
+				};
+			});
+			expect(fonts.map((f) => f.url)).toEqual(preloaded);
+			expect(fonts.every((f) => f.beforePaint)).toBe(true);
+			expect(preloaded).toHaveLength(2);
+		});
 	}
 
 	test.describe('without JavaScript', () => {

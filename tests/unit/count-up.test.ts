@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { gsap } from 'gsap';
 import { describe, expect, it } from 'vitest';
 import { formatCount } from '$lib/format';
@@ -9,6 +10,18 @@ describe('counting up', () => {
 		expect(formatCount(51)).toBe('51');
 		expect(formatCount(0)).toBe('0');
 		expect(formatCount(1999)).toBe('1,999');
+	});
+
+	it('writes every count as Intl.NumberFormat would, without its cost', () => {
+		const intl = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+		const counts = fc.oneof(
+			fc.integer({ min: -1e12, max: 1e12 }),
+			fc.double({ min: 0, max: 1e9, noNaN: true })
+		);
+		fc.assert(
+			fc.property(counts, (n) => formatCount(n) === intl.format(n)),
+			{ seed: 25, numRuns: 5000 }
+		);
 	});
 
 	it('starts at 0 and ends exactly on the value, in whole numbers', () => {

@@ -33,7 +33,7 @@ describe('claimEngine', () => {
  * The guard's inline script, run as the page's head runs it, in a page of its own (its listeners
  * stay on that window), with the timers it sets held for the test to fire.
  */
-function page(url = 'https://example.org/story/') {
+function page(url = 'https://example.org/story/', { framed = false } = {}) {
 	const win = new Window({ url });
 	const timers: { ms: number; run: () => void }[] = [];
 	const setTimeout = (run: () => void, ms: number) => timers.push({ ms, run });
@@ -43,7 +43,9 @@ function page(url = 'https://example.org/story/') {
 		addEventListener: win.addEventListener.bind(win),
 		setTimeout,
 		HTMLScriptElement: win.HTMLScriptElement,
-		HTMLLinkElement: win.HTMLLinkElement
+		HTMLLinkElement: win.HTMLLinkElement,
+		self: win,
+		top: framed ? {} : win
 	};
 	// The serialised script, run with the page's globals in place of the test's, as its own head would.
 	new Function(...Object.keys(globals), engineGuardScript)(...Object.values(globals));
@@ -52,6 +54,7 @@ function page(url = 'https://example.org/story/') {
 		win,
 		timers,
 		state: () => root.getAttribute('data-engine'),
+		ownScroll: () => root.hasAttribute('data-own-scroll'),
 		fire: (ms: number) => timers.filter((t) => t.ms === ms).forEach((t) => t.run())
 	};
 }
@@ -69,6 +72,11 @@ const violation = (p: ReturnType<typeof page>, effectiveDirective: string) =>
 describe('the engine guard (inline in the head)', () => {
 	it('says "starting" at once, so the sticky layout is there from the first paint', () => {
 		expect(page().state()).toBe('starting');
+	});
+
+	it('says whether the page scrolls in a window of its own, not in a frame', () => {
+		expect(page().ownScroll()).toBe(true);
+		expect(page(undefined, { framed: true }).ownScroll()).toBe(false);
 	});
 
 	it('gives up when a script or a module preload fails to load', () => {

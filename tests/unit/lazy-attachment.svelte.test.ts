@@ -12,6 +12,8 @@ function loading() {
 		arrive = resolve;
 		fail = reject;
 	});
+	// Settled before the attachment asks for it (a task later) is not an unhandled failure.
+	module.catch(() => {});
 	// A task later, the load's callbacks (microtasks) have run.
 	const settled = () => new Promise<void>((resolve) => setTimeout(resolve));
 	return { load: () => module, arrive, fail, settled };
@@ -72,6 +74,19 @@ describe('an attachment loaded once the element is in the page', () => {
 		expect(node.textContent).toBe('2');
 	});
 
+	it('asks for its module in a task after the one that attached it, and not at all once removed', async () => {
+		const load = vi.fn(() => new Promise<Attachment<HTMLElement>>(() => {}));
+		lazyAttachment(load)(document.createElement('div'));
+		expect(load).not.toHaveBeenCalled();
+		await new Promise((resolve) => setTimeout(resolve));
+		expect(load).toHaveBeenCalledOnce();
+
+		const removed = vi.fn(() => new Promise<Attachment<HTMLElement>>(() => {}));
+		(lazyAttachment(removed)(document.createElement('div')) as () => void)();
+		await new Promise((resolve) => setTimeout(resolve));
+		expect(removed).not.toHaveBeenCalled();
+	});
+
 	it('never starts on an element removed before its module arrived', async () => {
 		const node = document.createElement('div');
 		const { load, arrive, settled } = loading();
@@ -120,7 +135,9 @@ describe('an attachment loaded once the element is in the page', () => {
 		const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
 		const fallBack = vi.fn();
 		const removed = loading();
-		(lazyAttachment(removed.load, fallBack)(document.createElement('div')) as () => void)();
+		const detach = lazyAttachment(removed.load, fallBack)(document.createElement('div'));
+		await removed.settled();
+		(detach as () => void)();
 		removed.fail(new Error('gone'));
 		await removed.settled();
 		expect(fallBack).not.toHaveBeenCalled();

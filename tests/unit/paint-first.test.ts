@@ -1,6 +1,11 @@
 import { createHash } from 'node:crypto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { afterFirstPaint, paintFirst, withHash } from '../../src/lib/paint-first.server';
+import {
+	afterFirstPaint,
+	paintFirst,
+	preloadFonts,
+	withHash
+} from '../../src/lib/paint-first.server';
 
 const sha = (text: string) => `'sha256-${createHash('sha256').update(text).digest('base64')}'`;
 
@@ -62,6 +67,34 @@ describe('paintFirst', () => {
 		);
 		const tampered = kitPage().replace(/sha256-[^']+/, 'sha256-other');
 		expect(() => paintFirst(tampered)).toThrow(/CSP lacks/);
+	});
+});
+
+describe('preloadFonts', () => {
+	const css = `@font-face{font-family:A;src:url(../_app/immutable/assets/a.X.woff2)format("woff2")}
+		@font-face{font-family:B;src: url(../_app/immutable/assets/b.Y.woff2)format("woff2")}
+		@font-face{font-family:A Fallback;src:local(Arial)}`;
+	const page = (style: string) =>
+		`<!doctype html><html><head><meta charset="utf-8" /><style>${style}</style></head></html>`;
+
+	it('preloads each web font the inlined CSS names, once, first in the head', () => {
+		const html = preloadFonts(page(css + css));
+		const links = [...html.matchAll(/<link rel="preload"[^>]*>/g)].map((m) => m[0]);
+		expect(links).toEqual([
+			'<link rel="preload" href="../_app/immutable/assets/a.X.woff2" as="font" type="font/woff2" crossorigin fetchpriority="low">',
+			'<link rel="preload" href="../_app/immutable/assets/b.Y.woff2" as="font" type="font/woff2" crossorigin fetchpriority="low">'
+		]);
+		expect(html.indexOf(links[0]!)).toBeLessThan(html.indexOf('<style>'));
+	});
+
+	it('leaves a page without web fonts, or with inline ones, as it is', () => {
+		expect(preloadFonts(page('body{color:red}'))).toBe(page('body{color:red}'));
+		const inline = page('@font-face{src:url(data:font/woff2;base64,AAAA)}');
+		expect(preloadFonts(inline)).toBe(inline);
+	});
+
+	it('fails the build when the head has no charset meta to put them after', () => {
+		expect(() => preloadFonts(`<head><style>${css}</style></head>`)).toThrow(/charset/);
 	});
 });
 

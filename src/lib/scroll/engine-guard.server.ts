@@ -5,6 +5,10 @@
 export function engineGuard(): void {
 	const root = document.documentElement;
 	root.setAttribute('data-engine', 'starting');
+	// A page that scrolls in a window of its own, not in a frame: only there may the accounts off
+	// screen be left unrendered (Account.svelte), since in a frame the host's view decides what is
+	// near and the frame's height is measured from the whole story.
+	if (self === top) root.setAttribute('data-own-scroll', '');
 	let moved = false;
 	for (const type of ['wheel', 'keydown', 'touchstart', 'pointerdown'])
 		addEventListener(type, () => (moved = true), { once: true, passive: true });

@@ -3,6 +3,7 @@ import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { ActiveStep } from './active-step.svelte';
 import type { watchReader } from './step-at';
+import { layOutWhole } from './jump';
 
 export interface ScrollyOptions {
 	/** Where on the viewport (0 top … 1 bottom) a step's top becomes active. */
@@ -70,43 +71,47 @@ function setup(
 	// Where a scroll ends, the step under the line is checked once more, and a new address goes to
 	// its account (step-at.ts).
 	let watching: ReturnType<typeof watchReader> | undefined;
-	Promise.all([import('scrollama'), import('./step-at')])
-		.then(([{ default: scrollama }, { watchReader, returnedThroughHistory }]) => {
-			if (stopped) return;
-			if (returnedThroughHistory()) arriving = undefined;
-			const watch = (watching = watchReader(
-				steps,
-				active,
-				() => innerHeight * offset(),
-				// A reflow the size watcher has not seen yet (it runs after the scroll's end in the
-				// same frame) would be read as the reader's move: a wheel that ended just after a
-				// larger text setting named Konstantin's account, and the hold then kept it.
-				() =>
-					!!holding ||
-					arriving !== undefined ||
-					container.clientWidth !== width ||
-					container.clientHeight !== height
-			));
-			scroller = scrollama();
-			scroller.setup({ step: steps, offset: offset() }).onStepEnter(({ element }) => {
-				if (arriving !== undefined) {
-					if (element.dataset.step !== arriving) return;
-					arriving = undefined;
-				}
-				// A report says a step crossed the line, not that it is there now: it comes a frame
-				// late, and a jump in between (an account link clicked just as a scroll brought the
-				// intro's links into view) had Oleg's account overtaken by the intro's stale entry,
-				// the reader sent back to the top. The step under the line decides: one layout read
-				// per step crossed, not per frame.
-				if (!holding) active.set(watch.read());
-			});
-		})
-		.catch(fallBack);
+	// In a task after hydration's, as lazy-attachment.svelte.ts asks for the motions: Vite's
+	// preload of the modules' chunks would lengthen the load's longest task (#25).
+	const asking = setTimeout(() =>
+		Promise.all([import('scrollama'), import('./step-at')])
+			.then(([{ default: scrollama }, { watchReader, returnedThroughHistory }]) => {
+				if (stopped) return;
+				if (returnedThroughHistory()) arriving = undefined;
+				const watch = (watching = watchReader(
+					steps,
+					active,
+					() => innerHeight * offset(),
+					// A reflow the size watcher has not seen yet (it runs after the scroll's end in the
+					// same frame) would be read as the reader's move: a wheel that ended just after a
+					// larger text setting named Konstantin's account, and the hold then kept it.
+					() =>
+						!!holding ||
+						arriving !== undefined ||
+						container.clientWidth !== width ||
+						container.clientHeight !== height
+				));
+				scroller = scrollama();
+				scroller.setup({ step: steps, offset: offset() }).onStepEnter(({ element }) => {
+					if (arriving !== undefined) {
+						if (element.dataset.step !== arriving) return;
+						arriving = undefined;
+					}
+					// A report says a step crossed the line, not that it is there now: it comes a frame
+					// late, and a jump in between (an account link clicked just as a scroll brought the
+					// intro's links into view) had Oleg's account overtaken by the intro's stale entry,
+					// the reader sent back to the top. The step under the line decides: one layout read
+					// per step crossed, not per frame.
+					if (!holding) active.set(watch.read());
+				});
+			})
+			.catch(fallBack)
+	);
 
 	// The text's height changes alone too: a reader's larger text setting reflows every account,
 	// and the page, left where it was, would be in another one with no scroll to tell the engine.
-	let width = container.clientWidth;
-	let height = container.clientHeight;
+	let width = 0;
+	let height = 0;
 	const resizes = new ResizeObserver(() => {
 		const { clientWidth, clientHeight } = container;
 		// Until the reader moves, the page is where the browser placed it (a deep link, a restored
@@ -137,10 +142,20 @@ function setup(
 			})
 		);
 	});
-	resizes.observe(container);
+	// The accounts are laid out whole once (the first layout had only what is on screen), in a
+	// task of its own after hydration's, and only then is the text's height watched: their true
+	// sizes arriving are not a reflow to take the reader back from.
+	const whole = setTimeout(() => {
+		layOutWhole();
+		width = container.clientWidth;
+		height = container.clientHeight;
+		resizes.observe(container);
+	});
 
 	return () => {
 		stopped = true;
+		clearTimeout(asking);
+		clearTimeout(whole);
 		watching?.stop();
 		moved();
 		resizes.disconnect();
