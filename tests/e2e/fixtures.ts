@@ -60,7 +60,7 @@ export { expect };
  */
 export async function visibleText(page: Page): Promise<string> {
 	// Without JavaScript every account is rendered (and no frame callback would run).
-	const skims = (await page.locator('html[data-own-scroll]').count()) > 0;
+	const skims = (await page.locator('html[data-render-near]').count()) > 0;
 	if (skims)
 		await page.evaluate(
 			() =>

@@ -33,7 +33,10 @@ describe('claimEngine', () => {
  * The guard's inline script, run as the page's head runs it, in a page of its own (its listeners
  * stay on that window), with the timers it sets held for the test to fire.
  */
-function page(url = 'https://example.org/story/', { framed = false } = {}) {
+function page(
+	url = 'https://example.org/story/',
+	{ framed = false, anchors = true, opened = 'navigate' } = {}
+) {
 	const win = new Window({ url });
 	const timers: { ms: number; run: () => void }[] = [];
 	const setTimeout = (run: () => void, ms: number) => timers.push({ ms, run });
@@ -45,7 +48,9 @@ function page(url = 'https://example.org/story/', { framed = false } = {}) {
 		HTMLScriptElement: win.HTMLScriptElement,
 		HTMLLinkElement: win.HTMLLinkElement,
 		self: win,
-		top: framed ? {} : win
+		top: framed ? {} : win,
+		CSS: { supports: (property: string) => anchors && property === 'overflow-anchor' },
+		performance: { getEntriesByType: () => [{ type: opened }] }
 	};
 	// The serialised script, run with the page's globals in place of the test's, as its own head would.
 	new Function(...Object.keys(globals), engineGuardScript)(...Object.values(globals));
@@ -54,7 +59,7 @@ function page(url = 'https://example.org/story/', { framed = false } = {}) {
 		win,
 		timers,
 		state: () => root.getAttribute('data-engine'),
-		ownScroll: () => root.hasAttribute('data-own-scroll'),
+		rendersNear: () => root.hasAttribute('data-render-near'),
 		fire: (ms: number) => timers.filter((t) => t.ms === ms).forEach((t) => t.run())
 	};
 }
@@ -74,9 +79,13 @@ describe('the engine guard (inline in the head)', () => {
 		expect(page().state()).toBe('starting');
 	});
 
-	it('says whether the page scrolls in a window of its own, not in a frame', () => {
-		expect(page().ownScroll()).toBe(true);
-		expect(page(undefined, { framed: true }).ownScroll()).toBe(false);
+	it('lets the accounts off screen go unrendered only in a page opened at its top, in a window of its own that anchors', () => {
+		expect(page().rendersNear()).toBe(true);
+		expect(page('https://example.org/story/#oleg').rendersNear()).toBe(false);
+		expect(page(undefined, { opened: 'reload' }).rendersNear()).toBe(false);
+		expect(page(undefined, { opened: 'back_forward' }).rendersNear()).toBe(false);
+		expect(page(undefined, { framed: true }).rendersNear()).toBe(false);
+		expect(page(undefined, { anchors: false }).rendersNear()).toBe(false);
 	});
 
 	it('gives up when a script or a module preload fails to load', () => {
