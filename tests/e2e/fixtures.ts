@@ -53,25 +53,9 @@ export const test = base.extend<{ problems: string[] }>({
 
 export { expect };
 
-/**
- * The page's text as a reader sees it (hidden elements excluded), whitespace collapsed: the whole
- * page selected first, as a reader copying it does. An account not yet scrolled to is rendered
- * only as it nears the view (content-visibility: auto, Account.svelte), or when it is selected.
- */
+/** The page's text as a reader sees it (hidden elements excluded), whitespace collapsed. */
 export async function visibleText(page: Page): Promise<string> {
-	// Without JavaScript every account is rendered (and no frame callback would run).
-	const skims = (await page.locator('html[data-render-near]').count()) > 0;
-	if (skims)
-		await page.evaluate(
-			() =>
-				new Promise((rendered) => {
-					getSelection()?.selectAllChildren(document.body);
-					requestAnimationFrame(() => requestAnimationFrame(rendered));
-				})
-		);
-	const text = normalize(await page.locator('body').innerText());
-	if (skims) await page.evaluate(() => getSelection()?.removeAllRanges());
-	return text;
+	return normalize(await page.locator('body').innerText());
 }
 
 /** Waits until the page's script has taken over (the scrolling graphic is measured and driven). */

@@ -33,10 +33,7 @@ describe('claimEngine', () => {
  * The guard's inline script, run as the page's head runs it, in a page of its own (its listeners
  * stay on that window), with the timers it sets held for the test to fire.
  */
-function page(
-	url = 'https://example.org/story/',
-	{ framed = false, anchors = true, opened = 'navigate' } = {}
-) {
+function page(url = 'https://example.org/story/') {
 	const win = new Window({ url });
 	const timers: { ms: number; run: () => void }[] = [];
 	const setTimeout = (run: () => void, ms: number) => timers.push({ ms, run });
@@ -46,11 +43,7 @@ function page(
 		addEventListener: win.addEventListener.bind(win),
 		setTimeout,
 		HTMLScriptElement: win.HTMLScriptElement,
-		HTMLLinkElement: win.HTMLLinkElement,
-		self: win,
-		top: framed ? {} : win,
-		CSS: { supports: (property: string) => anchors && property === 'overflow-anchor' },
-		performance: { getEntriesByType: () => [{ type: opened }] }
+		HTMLLinkElement: win.HTMLLinkElement
 	};
 	// The serialised script, run with the page's globals in place of the test's, as its own head would.
 	new Function(...Object.keys(globals), engineGuardScript)(...Object.values(globals));
@@ -59,7 +52,6 @@ function page(
 		win,
 		timers,
 		state: () => root.getAttribute('data-engine'),
-		rendersNear: () => root.hasAttribute('data-render-near'),
 		fire: (ms: number) => timers.filter((t) => t.ms === ms).forEach((t) => t.run())
 	};
 }
@@ -77,15 +69,6 @@ const violation = (p: ReturnType<typeof page>, effectiveDirective: string) =>
 describe('the engine guard (inline in the head)', () => {
 	it('says "starting" at once, so the sticky layout is there from the first paint', () => {
 		expect(page().state()).toBe('starting');
-	});
-
-	it('lets the accounts off screen go unrendered only in a page opened at its top, in a window of its own that anchors', () => {
-		expect(page().rendersNear()).toBe(true);
-		expect(page('https://example.org/story/#oleg').rendersNear()).toBe(false);
-		expect(page(undefined, { opened: 'reload' }).rendersNear()).toBe(false);
-		expect(page(undefined, { opened: 'back_forward' }).rendersNear()).toBe(false);
-		expect(page(undefined, { framed: true }).rendersNear()).toBe(false);
-		expect(page(undefined, { anchors: false }).rendersNear()).toBe(false);
 	});
 
 	it('gives up when a script or a module preload fails to load', () => {

@@ -36,20 +36,6 @@ describe('jumpTo', () => {
 		expect(document.activeElement).toBe(h2);
 	});
 
-	it('aims by every account laid out, for the two frames that make them keep their sizes', () => {
-		const frames: FrameRequestCallback[] = [];
-		vi.stubGlobal('requestAnimationFrame', (run: FrameRequestCallback) => frames.push(run));
-		const { section, scroll } = account();
-		const whole = () => document.documentElement.hasAttribute('data-whole');
-		scroll.mockImplementation(() => expect(whole()).toBe(true));
-		jumpTo(section);
-		expect(scroll).toHaveBeenCalledOnce();
-		frames.shift()!(0);
-		expect(whole()).toBe(true);
-		frames.shift()!(0);
-		expect(whole()).toBe(false);
-	});
-
 	it('jumps without animation for a reader who asks for reduced motion', () => {
 		reduced = true;
 		const { section, scroll } = account();

@@ -135,8 +135,6 @@ beforeEach(() => {
 	scrollama.instances.length = 0;
 	scrollama.broken = false;
 	frames = [];
-	// An engine's two frames of laying out whole that a test never ran.
-	document.documentElement.removeAttribute('data-whole');
 	vi.stubGlobal('innerHeight', HEIGHT);
 	vi.stubGlobal('ResizeObserver', Sizes);
 	vi.stubGlobal('requestAnimationFrame', (frame: () => void) => frames.push(frame));
@@ -248,27 +246,8 @@ describe('the scroll engine, when the layout changes', () => {
 		engine.scrollTo(1000);
 		await engine.report('anna');
 		expect(engine.active.current).toBe('anna');
-		const scroller = await engine.loaded();
-		// The two frames of laying out the accounts whole, as the engine started.
-		nextFrame();
-		nextFrame();
-		return { ...engine, scroller };
+		return { ...engine, scroller: await engine.loaded() };
 	}
-
-	it('lays the accounts out whole a task after it attaches, and only then watches the size', async () => {
-		const observe = vi.spyOn(Sizes.prototype, 'observe');
-		const whole = () => document.documentElement.hasAttribute('data-whole');
-		start();
-		expect(whole()).toBe(false);
-		expect(observe).not.toHaveBeenCalled();
-		await new Promise((resolve) => setTimeout(resolve));
-		expect(whole()).toBe(true);
-		expect(observe).toHaveBeenCalledOnce();
-		nextFrame();
-		expect(whole()).toBe(true);
-		nextFrame();
-		expect(whole()).toBe(false);
-	});
 
 	it('does nothing for a size that did not change', async () => {
 		const { resize, scroller, jumps } = await onAnna();

@@ -5,16 +5,6 @@
 export function engineGuard(): void {
 	const root = document.documentElement;
 	root.setAttribute('data-engine', 'starting');
-	// The accounts off screen may be left unrendered (Account.svelte) only in a page that opens
-	// at its top: a deep link, a reload or a way back lands by the accounts above, which must then
-	// be laid out as they are (the generated walks landed one account off in Firefox and WebKit).
-	// In a window of its own: in a frame the host's view decides what is near, and the frame's
-	// height is measured from the whole story. And where the browser keeps what the reader sees
-	// in place while a size above it settles (scroll anchoring; not WebKit).
-	const [opened] = performance.getEntriesByType('navigation') as PerformanceNavigationTiming[];
-	const atTop = !location.hash && (!opened || opened.type === 'navigate');
-	if (atTop && self === top && CSS.supports('overflow-anchor', 'auto'))
-		root.setAttribute('data-render-near', '');
 	let moved = false;
 	for (const type of ['wheel', 'keydown', 'touchstart', 'pointerdown'])
 		addEventListener(type, () => (moved = true), { once: true, passive: true });

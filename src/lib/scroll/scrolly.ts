@@ -3,7 +3,6 @@ import { untrack } from 'svelte';
 import type { Attachment } from 'svelte/attachments';
 import type { ActiveStep } from './active-step.svelte';
 import type { watchReader } from './step-at';
-import { layOutWhole } from './jump';
 
 export interface ScrollyOptions {
 	/** Where on the viewport (0 top … 1 bottom) a step's top becomes active. */
@@ -110,8 +109,8 @@ function setup(
 
 	// The text's height changes alone too: a reader's larger text setting reflows every account,
 	// and the page, left where it was, would be in another one with no scroll to tell the engine.
-	let width = 0;
-	let height = 0;
+	let width = container.clientWidth;
+	let height = container.clientHeight;
 	const resizes = new ResizeObserver(() => {
 		const { clientWidth, clientHeight } = container;
 		// Until the reader moves, the page is where the browser placed it (a deep link, a restored
@@ -142,20 +141,11 @@ function setup(
 			})
 		);
 	});
-	// The accounts are laid out whole once (the first layout had only what is on screen), in a
-	// task of its own after hydration's, and only then is the text's height watched: their true
-	// sizes arriving are not a reflow to take the reader back from.
-	const whole = setTimeout(() => {
-		layOutWhole();
-		width = container.clientWidth;
-		height = container.clientHeight;
-		resizes.observe(container);
-	});
+	resizes.observe(container);
 
 	return () => {
 		stopped = true;
 		clearTimeout(asking);
-		clearTimeout(whole);
 		watching?.stop();
 		moved();
 		resizes.disconnect();
