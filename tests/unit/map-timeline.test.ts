@@ -56,7 +56,7 @@ const to: View = [200, 100, 400, 200];
 
 /** The change to Anna's step, paused: the test moves its clock (callbacks fire as they would). */
 function change(m: ReturnType<typeof map>) {
-	const calls = { look: vi.fn(), setView: vi.fn(), placeLayers: vi.fn(), done: vi.fn() };
+	const calls = { glide: vi.fn(), setView: vi.fn(), placeLayers: vi.fn(), done: vi.fn() };
 	const tl = mapTimeline({
 		layers: [m.tones, m.marks],
 		allLayers: m.allLayers,
@@ -77,7 +77,7 @@ afterEach(() => document.body.replaceChildren());
 describe('the map moving between steps', () => {
 	it('fades the old step and the borders out, then moves the camera, then brings the names in', () => {
 		const m = map();
-		const { at, look, setView, placeLayers } = change(m);
+		const { at, glide, setView, placeLayers } = change(m);
 
 		at(OUT / 2);
 		expect(m.marks.style.display).toBe('none');
@@ -86,7 +86,7 @@ describe('the map moving between steps', () => {
 			expect(opacity(el)).toBeLessThan(1);
 		}
 		expect(m.oleg[0]!.style.display).toBe('inline');
-		expect(look).not.toHaveBeenCalled();
+		expect(glide).not.toHaveBeenCalled();
 		expect(placeLayers).toHaveBeenCalledTimes(1);
 
 		at(OUT + 0.05);
@@ -94,10 +94,21 @@ describe('the map moving between steps', () => {
 		expect(m.tones.style.display).toBe('inline');
 		expect(placeLayers).toHaveBeenCalledTimes(2);
 
-		// Halfway through the move (an ease symmetric in and out), halfway between the views.
+		// The camera's whole move is handed over at once (the compositor carries it), for the time
+		// the move takes, from the view the reader sees to the goal, eased in and out: halfway in
+		// time, halfway between the views, and slower at the ends than in the middle.
 		at(OUT + (LANDED - OUT) / 2);
-		const [x, y, w, h] = look.mock.lastCall![0] as View;
-		expect([x, y, w, h].map((n) => Math.round(n))).toEqual([100, 50, 700, 350]);
+		expect(glide).toHaveBeenCalledOnce();
+		const [path, seconds] = glide.mock.lastCall! as [View[], number];
+		expect(seconds).toBeCloseTo(LANDED - OUT);
+		expect(path[0]).toEqual(from);
+		expect(path.at(-1)).toEqual(to);
+		expect(path.length % 2).toBe(1);
+		const round = (v: View) => v.map((n) => Math.round(n));
+		expect(round(path[(path.length - 1) / 2]!)).toEqual([100, 50, 700, 350]);
+		const step = (i: number) => path[i + 1]![0] - path[i]![0];
+		expect(step(0)).toBeLessThan(step((path.length - 1) / 2));
+		expect(step(path.length - 2)).toBeLessThan(step((path.length - 1) / 2 - 1));
 		expect(setView).not.toHaveBeenCalled();
 
 		// Landed, drawn at the new view; the names wait a beat, the borders are still out.

@@ -57,6 +57,8 @@ export function mapMotion({
 		let request = 0;
 
 		const setView = (next: View) => {
+			glide?.animation.cancel();
+			glide = undefined;
 			view = seen = next;
 			svg.setAttribute('viewBox', next.map((n) => n.toFixed(2)).join(' '));
 			svg.style.transform = '';
@@ -66,13 +68,47 @@ export function mapMotion({
 		 * Shows `next` without touching the viewBox: a CSS transform of the SVG drawn at `view`.
 		 * A new viewBox lays the whole map out again; a transform is only composited, so a cheap
 		 * phone moves the camera at full frame rate. A move that is interrupted goes on from where
-		 * the reader sees it; the last one ends with setView, drawn sharp.
+		 * the reader sees it (held here); the last one ends with setView, drawn sharp.
 		 */
 		const look = (next: View) => {
 			seen = next;
-			const { k, dx, dy } = camera(view, next, size);
-			svg.style.transform = `translate(${dx}px, ${dy}px) scale(${k})`;
+			svg.style.transform = transformOf(camera(view, next, size));
 			svg.dataset.moving = '';
+		};
+		/** The camera move under way: its animation and the views it passes through. */
+		let glide: { animation: Animation; views: View[] } | undefined;
+		/**
+		 * Moves the camera through `views` as a Web Animation of the transform, which the compositor
+		 * runs on its own: a cheap phone's main thread is free for the scroll while the map moves.
+		 */
+		const glideThrough = (views: View[], seconds: number) => {
+			settle();
+			const last = views.at(-1);
+			if (!last) return;
+			// No Web Animations (an old engine): the camera is where the move ends.
+			if (typeof svg.animate !== 'function') return look(last);
+			const keyframes = views.map((v) => ({ transform: transformOf(camera(view, v, size)) }));
+			svg.dataset.moving = '';
+			const animation = svg.animate(keyframes, {
+				duration: seconds * 1000,
+				easing: 'linear',
+				fill: 'forwards'
+			});
+			glide = { animation, views };
+		};
+		/** Stops a camera move where the reader sees it, held there by a plain transform. */
+		const settle = () => {
+			if (!glide) return;
+			const { animation, views } = glide;
+			const duration = Number(animation.effect?.getTiming().duration) || 1;
+			const progress = Math.min(1, Math.max(0, Number(animation.currentTime ?? 0) / duration));
+			const at = progress * (views.length - 1);
+			const i = Math.floor(at);
+			const a = views[i]!;
+			const b = views[Math.min(i + 1, views.length - 1)]!;
+			animation.cancel();
+			glide = undefined;
+			look(a.map((n, j) => n + (b[j]! - n) * (at - i)) as View);
 		};
 		/**
 		 * Screen-pixel-sized marks: map units per CSS pixel at the goal's view ("meet" fit), set on
@@ -128,6 +164,7 @@ export function mapMotion({
 			if (!loaded) return cut(target);
 			const { mapTimeline } = loaded;
 			timeline?.kill();
+			settle();
 			goal = target;
 			setMarkScale();
 			const done = () => delete svg.dataset.motion;
@@ -138,7 +175,7 @@ export function mapMotion({
 				step: target.step,
 				from: seen,
 				to: target.view,
-				look,
+				glide: glideThrough,
 				setView,
 				placeLayers,
 				done
@@ -170,6 +207,7 @@ export function mapMotion({
 		return () => {
 			request++;
 			timeline?.kill();
+			glide?.animation.cancel();
 			sizes.disconnect();
 			for (const [layer, place] of places) if (place.isConnected) place.replaceWith(layer);
 		};
@@ -180,6 +218,9 @@ export function mapMotion({
 const loadMapTimeline = lazyModule(() => import('./map-timeline'));
 
 type Size = { width: number; height: number };
+
+const transformOf = ({ k, dx, dy }: { k: number; dx: number; dy: number }) =>
+	`translate(${dx}px, ${dy}px) scale(${k})`;
 
 /**
  * The CSS transform (origin top left: scale k, then translate dx, dy) that makes an SVG of `size`

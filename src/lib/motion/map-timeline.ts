@@ -8,6 +8,8 @@ const LANDED = OUT + DURATION;
 // one frame is more than a cheap phone's frame budget.
 const IN = LANDED + 0.05;
 const DRAW = 0.9;
+/** Keyframes of a camera move: one every 25 ms, so the straight lines between them never show. */
+const GLIDE_FRAMES = 30;
 
 export interface MapChange {
 	/** The incoming step's layers (its tones and its marks). */
@@ -19,8 +21,11 @@ export interface MapChange {
 	step: string;
 	from: View;
 	to: View;
-	/** Shows a view while moving (cheap: a transform). */
-	look: (view: View) => void;
+	/**
+	 * Moves the camera through `views` (evenly spaced in time) over `seconds`, as a transform the
+	 * compositor carries: the main thread does nothing while it moves.
+	 */
+	glide: (views: View[], seconds: number) => void;
 	/** Draws the view the move ends on. */
 	setView: (view: View) => void;
 	/** Takes the hidden layers out of the map and puts the shown ones back (map-motion). */
@@ -42,7 +47,7 @@ export function mapTimeline({
 	step,
 	from: [x0, y0, w0, h0],
 	to,
-	look,
+	glide,
 	setView,
 	placeLayers,
 	done
@@ -51,7 +56,6 @@ export function mapTimeline({
 	const marks = layers.filter((l) => l.classList.contains('marks'));
 	const outgoing = allLayers.filter((l) => l.dataset.layer !== step && l.style.display !== 'none');
 	const [x, y, w, h] = to;
-	const view = { x: x0, y: y0, w: w0, h: h0 };
 	const routes = marks.flatMap((l) => [...l.querySelectorAll<SVGPathElement>('.route-fled')]);
 
 	const tl = gsap.timeline({ defaults: { ease: 'power2.inOut' }, onComplete: done });
@@ -63,19 +67,14 @@ export function mapTimeline({
 	tl.set(tones, { display: 'inline' }, OUT);
 	tl.call(placeLayers, undefined, OUT);
 	tl.to(tones, { opacity: 1, duration: DURATION * 0.6, ease: 'power1.out' }, OUT);
-	tl.to(
-		view,
-		{
-			x,
-			y,
-			w,
-			h,
-			duration: DURATION,
-			onUpdate: () => look([view.x, view.y, view.w, view.h]),
-			onComplete: () => setView(to)
-		},
-		OUT
-	);
+	// The camera's path, as the tween of the view it was: sampled with the ease, then handed over.
+	const ease = gsap.parseEase('power2.inOut');
+	const path = Array.from({ length: GLIDE_FRAMES + 1 }, (_, i) => {
+		const t = ease(i / GLIDE_FRAMES);
+		return [x0 + (x - x0) * t, y0 + (y - y0) * t, w0 + (w - w0) * t, h0 + (h - h0) * t] as View;
+	});
+	tl.call(glide, [path, DURATION], OUT);
+	tl.call(setView, [to], LANDED);
 	tl.to(borders, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
 	tl.set(marks, { display: 'inline' }, IN);
 	tl.call(placeLayers, undefined, IN);
