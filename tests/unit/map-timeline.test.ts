@@ -1,7 +1,8 @@
 // @vitest-environment happy-dom
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { View } from '$lib/map/types';
 import { mapTimeline } from '$lib/motion/map-timeline';
+import { advanceTo, installFakeAnimations, now, seen } from './fake-animations';
 
 const SVG = 'http://www.w3.org/2000/svg';
 // The module's beats, in seconds: out, the camera's move, the names a beat after it lands.
@@ -54,8 +55,9 @@ function map({ scale = ctm(1.2, 1.6) as DOMMatrix | null } = {}) {
 const from: View = [0, 0, 1000, 500];
 const to: View = [200, 100, 400, 200];
 
-/** The change to Anna's step, paused: the test moves its clock (callbacks fire as they would). */
+/** The change to Anna's step, on a clock the test moves (callbacks fire as they would). */
 function change(m: ReturnType<typeof map>) {
+	const start = now();
 	const calls = { glide: vi.fn(), setView: vi.fn(), placeLayers: vi.fn(), done: vi.fn() };
 	const tl = mapTimeline({
 		layers: [m.tones, m.marks],
@@ -65,12 +67,14 @@ function change(m: ReturnType<typeof map>) {
 		from,
 		to,
 		...calls
-	}).pause();
-	const at = (seconds: number) => tl.seek(seconds, false);
-	return { at, ...calls };
+	});
+	const at = (seconds: number) => advanceTo(start + seconds * 1000);
+	return { at, kill: () => tl.kill(), ...calls };
 }
 
-const opacity = (el: SVGElement) => Number(el.style.opacity);
+const opacity = (el: SVGElement) => Number(seen(el, 'opacity'));
+
+beforeEach(installFakeAnimations);
 
 afterEach(() => document.body.replaceChildren());
 
@@ -159,9 +163,9 @@ describe('the map moving between steps', () => {
 		expect(m.route.style.strokeDasharray).toBe('');
 		at(IN + 0.001);
 		expect(m.route.style.strokeDasharray.replaceAll('px', '')).toBe('202 202');
-		expect(parseFloat(m.route.style.strokeDashoffset)).toBeCloseTo(202, 0);
+		expect(parseFloat(seen(m.route, 'strokeDashoffset'))).toBeCloseTo(202, 0);
 		at(IN + 0.45);
-		expect(parseFloat(m.route.style.strokeDashoffset)).toBeCloseTo(101, 0);
+		expect(parseFloat(seen(m.route, 'strokeDashoffset'))).toBeCloseTo(101, 0);
 		at(DRAWN);
 		expect(m.route.style.strokeDasharray).toBe('');
 		expect(m.route.style.strokeDashoffset).toBe('');

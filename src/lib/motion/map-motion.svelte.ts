@@ -129,7 +129,7 @@ export function mapMotion({
 		svg.dataset.enhanced = '';
 		setMarkScale();
 		placeLayers();
-		// Fetch and parse gsap while the reader reads the top, not in the frame of the first move.
+		// Fetch the timeline while the reader reads the top, not in the frame of the first move.
 		const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
 		// A preload that fails is tried again by the first move, which cuts if it fails too.
 		if (!prefersReducedMotion()) idle(() => void loadMapTimeline().catch(() => {}));
@@ -214,7 +214,7 @@ export function mapMotion({
 	};
 }
 
-/** The timeline and gsap come together when the first move needs them, off the critical path. */
+/** The timeline comes when the map first moves (or the browser is idle), off the critical path. */
 const loadMapTimeline = lazyModule(() => import('./map-timeline'));
 
 type Size = { width: number; height: number };

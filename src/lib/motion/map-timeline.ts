@@ -1,5 +1,5 @@
-import { gsap } from 'gsap';
 import type { View } from '$lib/map/types';
+import { EASE, easeInOutCubic, sequence, type Sequence } from './sequence';
 
 const DURATION = 0.75;
 const OUT = 0.15;
@@ -37,8 +37,9 @@ export interface MapChange {
 /**
  * Out, move, in: names and borders fade out, the camera moves (a transform, which would scale
  * hairlines and lettering with the zoom), the view lands, and borders and names fade back in,
- * drawn for the new zoom. Hidden layers are display: none, so they cost nothing meanwhile.
- * Loaded with gsap, when the first move needs it.
+ * drawn for the new zoom. Hidden layers are display: none, so they cost nothing meanwhile. Every
+ * tween is a Web Animation (sequence.ts): the fades and the camera run on the compositor, so the
+ * main thread is free while the reader scrolls on; only a route's draw is the main thread's.
  */
 export function mapTimeline({
 	layers,
@@ -51,50 +52,62 @@ export function mapTimeline({
 	setView,
 	placeLayers,
 	done
-}: MapChange): gsap.core.Timeline {
+}: MapChange): Sequence {
 	const tones = layers.filter((l) => l.classList.contains('tones'));
 	const marks = layers.filter((l) => l.classList.contains('marks'));
 	const outgoing = allLayers.filter((l) => l.dataset.layer !== step && l.style.display !== 'none');
 	const [x, y, w, h] = to;
 	const routes = marks.flatMap((l) => [...l.querySelectorAll<SVGPathElement>('.route-fled')]);
+	const tl = sequence(done);
+	const fade = (targets: Element[], opacity: string, seconds: number) =>
+		tl.tween({ targets, property: 'opacity', to: opacity, seconds, easing: EASE['power1.out'] });
+	const set = (targets: SVGElement[], style: Partial<Record<'display' | 'opacity', string>>) => {
+		for (const target of targets) Object.assign(target.style, style);
+	};
 
-	const tl = gsap.timeline({ defaults: { ease: 'power2.inOut' }, onComplete: done });
 	// The incoming names wait hidden; anything still fading from an interrupted change goes.
-	tl.set(marks, { display: 'none', opacity: 0 }, 0);
-	tl.call(placeLayers, undefined, 0);
-	tl.to([...outgoing, ...borders], { opacity: 0, duration: OUT, ease: 'power1.out' }, 0);
-	tl.set(outgoing, { display: 'none' }, OUT);
-	tl.set(tones, { display: 'inline' }, OUT);
-	tl.call(placeLayers, undefined, OUT);
-	tl.to(tones, { opacity: 1, duration: DURATION * 0.6, ease: 'power1.out' }, OUT);
-	// The camera's path, as the tween of the view it was: sampled with the ease, then handed over.
-	const ease = gsap.parseEase('power2.inOut');
-	const path = Array.from({ length: GLIDE_FRAMES + 1 }, (_, i) => {
-		const t = ease(i / GLIDE_FRAMES);
-		return [x0 + (x - x0) * t, y0 + (y - y0) * t, w0 + (w - w0) * t, h0 + (h - h0) * t] as View;
+	set(marks, { display: 'none', opacity: '0' });
+	placeLayers();
+	fade([...outgoing, ...borders], '0', OUT);
+	tl.at(OUT, () => {
+		set(outgoing, { display: 'none', opacity: '0' });
+		set(tones, { display: 'inline' });
+		placeLayers();
+		fade(tones, '1', DURATION * 0.6);
+		// The camera's path, as a tween of the view: sampled with the ease, then handed over.
+		const path = Array.from({ length: GLIDE_FRAMES + 1 }, (_, i) => {
+			const t = easeInOutCubic(i / GLIDE_FRAMES);
+			return [x0 + (x - x0) * t, y0 + (y - y0) * t, w0 + (w - w0) * t, h0 + (h - h0) * t] as View;
+		});
+		glide(path, DURATION);
 	});
-	tl.call(glide, [path, DURATION], OUT);
-	tl.call(setView, [to], LANDED);
-	tl.to(borders, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
-	tl.set(marks, { display: 'inline' }, IN);
-	tl.call(placeLayers, undefined, IN);
-	tl.to(marks, { opacity: 1, duration: 0.3, ease: 'power1.out' }, IN);
-	if (routes.length > 0) {
+	tl.at(LANDED, () => setView(to));
+	tl.at(IN, () => {
+		fade(borders, '1', 0.3);
+		set(marks, { display: 'inline' });
+		placeLayers();
+		fade(marks, '1', 0.3);
 		// A route draws itself by its dash, measured when the draw starts. Its stroke does not
 		// scale (vector-effect), so browsers lay its dashes out in screen pixels: a dash as long as
 		// the route in map units (pathLength) drew Oleg's route only 1/zoom of the way on a
 		// projector. The drawn route keeps no dash, so it rests whole however the draw went.
-		tl.fromTo(
-			routes,
-			{
-				strokeDasharray: (_: number, r: SVGPathElement) => `${onScreen(r)} ${onScreen(r)}`,
-				strokeDashoffset: (_: number, r: SVGPathElement) => onScreen(r)
-			},
-			{ strokeDashoffset: 0, duration: DRAW, ease: 'power1.inOut', immediateRender: false },
-			IN
-		);
-		tl.set(routes, { clearProps: 'strokeDasharray,strokeDashoffset' }, IN + DRAW);
-	}
+		for (const route of routes) {
+			const length = onScreen(route);
+			route.style.strokeDasharray = `${length}px ${length}px`;
+			tl.tween({
+				targets: [route],
+				property: 'strokeDashoffset',
+				from: `${length}px`,
+				to: '0px',
+				seconds: DRAW,
+				easing: EASE['power1.inOut'],
+				then: () => {
+					route.style.strokeDasharray = '';
+					route.style.strokeDashoffset = '';
+				}
+			});
+		}
+	});
 	return tl;
 }
 
