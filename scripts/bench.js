@@ -415,7 +415,7 @@ function printBytes({ routes, floor, loader }) {
 		`embed.js    js           1 ${kb(loader.raw).padStart(8)} ${kb(loader.gzip).padStart(8)} ${kb(loader.brotli).padStart(8)}`
 	);
 	console.log(
-		'(js: named by the HTML, needed to hydrate; js-later: scrollama as the engine starts, gsap when idle; fonts are woff2, compressed already)'
+		'(js: named by the HTML, needed to hydrate; js-later: scrollama as the engine starts, the map timeline and gsap when idle; fonts are woff2, compressed already)'
 	);
 }
 

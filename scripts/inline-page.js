@@ -50,9 +50,9 @@ export function wholePage(site, name, html, store = (text) => text) {
 	if (!defs) throw new Error(`${name}: no map defs`);
 	html = html.replace(defs[0], () => store(mapDefs(site)));
 	html = html.replace(/url\(\.\/([\w.-]+\.woff2)\)/g, (_, file) => store(fontData(site, file)));
-	html = html.replace(/<link rel="icon" href="[^"]*favicon\.svg"[^>]*>/, () => {
-		const svg = readFileSync(join(site, 'favicon.svg')).toString('base64');
-		return `<link rel="icon" href="data:image/svg+xml;base64,${svg}">`;
+	html = html.replace(/<link rel="icon" href="[^"]*favicon\.png"[^>]*>/, () => {
+		const png = readFileSync(join(site, 'favicon.png')).toString('base64');
+		return `<link rel="icon" href="data:image/png;base64,${png}">`;
 	});
 	return { html, attr: /style-src-attr ([^;]*)/.exec(kitCsp[1])?.[1] ?? "'none'" };
 }

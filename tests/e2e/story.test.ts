@@ -113,7 +113,14 @@ test.describe('semantics', () => {
 		);
 		await expect(page.locator('link[rel="canonical"]')).toHaveAttribute('href', /^https?:\/\//);
 		await expect(page.locator('meta[name="theme-color"]')).toHaveCount(2);
-		expect((await request.get('./favicon.svg')).ok()).toBe(true);
+		// A picture, decoded once: Chromium asks for the icon at every new address, and an SVG icon
+		// was a new SVG document each time the address followed the reader (#25).
+		await expect(page.locator('link[rel="icon"]')).toHaveAttribute('type', 'image/png');
+		const icon = await request.get('./favicon.png');
+		expect(icon.ok()).toBe(true);
+		expect(icon.headers()['content-type']).toBe('image/png');
+		const png = await icon.body();
+		expect([png.readUInt32BE(16), png.readUInt32BE(20)]).toEqual([64, 64]);
 	});
 
 	test('the HTML links only relatively, so any subpath works', async ({ request }) => {
@@ -121,7 +128,7 @@ test.describe('semantics', () => {
 		const html = (await (await request.get('./')).text())
 			.replace(/<link rel="canonical"[^>]*>/, '')
 			.replace(/<link rel="alternate" type="application\/json\+oembed"[^>]*>/, '');
-		expect(html).toContain('href="./favicon.svg"');
+		expect(html).toContain('href="./favicon.png"');
 		expect(html.match(/(?:href|src)="\/[^"]*"/g) ?? []).toEqual([]);
 		expect(html.match(/(?:href|src)="https?:[^"]*"/g) ?? []).toEqual([]);
 	});

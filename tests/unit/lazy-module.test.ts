@@ -1,5 +1,10 @@
-import { describe, expect, it, vi } from 'vitest';
-import { lazyModule } from '$lib/motion/lazy-module';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { lazyModule, whenIdle } from '$lib/motion/lazy-module';
+
+afterEach(() => {
+	vi.unstubAllGlobals();
+	vi.useRealTimers();
+});
 
 describe('a module fetched when first needed', () => {
 	it('is fetched once, however often it is needed', async () => {
@@ -20,5 +25,28 @@ describe('a module fetched when first needed', () => {
 		expect(await need()).toBe('gsap');
 		expect(await need()).toBe('gsap');
 		expect(load).toHaveBeenCalledTimes(2);
+	});
+});
+
+describe('work left for when the browser is idle', () => {
+	it('waits for the idle callback where there is one', () => {
+		const idle: (() => void)[] = [];
+		vi.stubGlobal('requestIdleCallback', (fn: () => void) => idle.push(fn));
+		const fn = vi.fn();
+		whenIdle(fn);
+		expect(fn).not.toHaveBeenCalled();
+		idle.forEach((run) => run());
+		expect(fn).toHaveBeenCalledOnce();
+	});
+
+	it('waits 1.5 s where the browser cannot say (Safari)', () => {
+		vi.useFakeTimers();
+		vi.stubGlobal('requestIdleCallback', undefined);
+		const fn = vi.fn();
+		whenIdle(fn);
+		vi.advanceTimersByTime(1499);
+		expect(fn).not.toHaveBeenCalled();
+		vi.advanceTimersByTime(1);
+		expect(fn).toHaveBeenCalledOnce();
 	});
 });

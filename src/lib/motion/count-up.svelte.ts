@@ -1,7 +1,7 @@
 import type { Attachment } from 'svelte/attachments';
 import type { HostViewport } from '$lib/embed/host-viewport.svelte';
 import { formatCount } from '$lib/format';
-import { loadGsap } from './lazy-module';
+import { loadGsap, whenIdle } from './lazy-module';
 import { prefersReducedMotion } from './motion';
 
 /** The count shown at `progress` (0…1, already eased): whole numbers, exactly `value` at the end. */
@@ -67,6 +67,10 @@ export function countUps(
 	options: Pick<CountUpOptions, 'host' | 'onAppear'> = {}
 ): Attachment<HTMLElement> {
 	return (root) => {
+		// gsap is fetched and parsed while the reader reads, not as the first count starts: its
+		// evaluation was a 16-22 ms task at 4x in the middle of a scroll (#25). A failed fetch is
+		// tried again by the count, which shows the final value if it fails too.
+		if (!prefersReducedMotion()) whenIdle(() => void loadGsap().catch(() => {}));
 		const stops = [...root.querySelectorAll<HTMLElement>('[data-figure]')].map((callout) => {
 			const value = figures[callout.dataset.figure ?? '']?.value;
 			if (value === undefined) return undefined;

@@ -16,3 +16,12 @@ export function lazyModule<T>(load: () => Promise<T>): () => Promise<T> {
 
 /** gsap is fetched when the first animation needs it, off the page's critical path. */
 export const loadGsap = lazyModule(() => import('gsap').then((m) => m.gsap));
+
+/**
+ * Runs `fn` when the browser is idle (or in 1.5 s where it cannot say): a motion's code is fetched
+ * and parsed then, not in a frame the reader is scrolling through.
+ */
+export function whenIdle(fn: () => void): void {
+	if (typeof requestIdleCallback === 'function') requestIdleCallback(fn);
+	else setTimeout(fn, 1500);
+}

@@ -1,6 +1,6 @@
 import type { Attachment } from 'svelte/attachments';
 import type { MapState, View } from '$lib/map/types';
-import { lazyModule } from './lazy-module';
+import { lazyModule, whenIdle } from './lazy-module';
 import { prefersReducedMotion } from './motion';
 
 export interface MapMotionOptions {
@@ -130,9 +130,8 @@ export function mapMotion({
 		setMarkScale();
 		placeLayers();
 		// Fetch the timeline while the reader reads the top, not in the frame of the first move.
-		const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
 		// A preload that fails is tried again by the first move, which cuts if it fails too.
-		if (!prefersReducedMotion()) idle(() => void loadMapTimeline().catch(() => {}));
+		if (!prefersReducedMotion()) whenIdle(() => void loadMapTimeline().catch(() => {}));
 
 		const show = (layer: SVGGElement, on: boolean) => {
 			layer.style.display = on ? 'inline' : 'none';
