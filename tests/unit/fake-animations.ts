@@ -19,7 +19,10 @@ class FakeAnimation {
 	onfinish: (() => void) | null = null;
 	start: number | undefined;
 	done = false;
-	constructor(readonly effect: FakeEffect) {}
+	readonly effect: FakeEffect & { getComputedTiming: () => { progress: number | null } };
+	constructor(effect: FakeEffect) {
+		this.effect = Object.assign(effect, { getComputedTiming: () => this.getComputedTiming() });
+	}
 	play() {
 		this.start = clock.now;
 		clock.animations.push(this);
@@ -39,6 +42,13 @@ class FakeAnimation {
 		if (!target) throw new DOMException('no target', 'NoModificationAllowedError');
 		for (const [property, value] of Object.entries(this.valueNow()))
 			(target as HTMLElement).style.setProperty(kebab(property), String(value));
+	}
+	/** Timing as the browser computes it; eases are the browser's business, so linear here. */
+	getComputedTiming() {
+		const elapsed = this.currentTime;
+		return {
+			progress: elapsed === null ? null : Math.min(1, elapsed / (this.effect.duration || 1))
+		};
 	}
 	/** Each animated property at the clock's time. */
 	valueNow(): Record<string, string> {

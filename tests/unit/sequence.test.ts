@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { easeInOutCubic, sequence } from '$lib/motion/sequence';
+import { easeInOutCubic, sequence, valueAt } from '$lib/motion/sequence';
 import { advanceTo, installFakeAnimations, runningAnimations, seen } from './fake-animations';
 
 beforeEach(() => {
@@ -91,6 +91,15 @@ describe('a sequence of Web Animations', () => {
 		expect(later).not.toHaveBeenCalled();
 		expect(done).not.toHaveBeenCalled();
 		expect(Number(el.style.opacity)).toBeCloseTo(0.25);
+	});
+});
+
+describe('a value kept where a killed tween has it', () => {
+	it('is the eased progress between the ends, in their unit', () => {
+		expect(valueAt('0', '1', 0.25)).toBe('0.25');
+		expect(valueAt('202px', '0px', 0.5)).toBe('101px');
+		expect(valueAt('0.5', '0', null)).toBe('0.5');
+		expect(valueAt('1', '0', 1)).toBe('0');
 	});
 });
 

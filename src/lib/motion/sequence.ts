@@ -31,16 +31,17 @@ export interface Sequence {
  * has ended (a step's own tweens count), never after `kill`.
  */
 export function sequence(done: () => void): Sequence {
-	const running = new Set<Animation>();
+	/** Each running animation, with what keeps its tween where it is seen (a step has nothing). */
+	const running = new Map<Animation, (() => void) | undefined>();
 	let killed = false;
 	let open = 0;
 	const close = () => {
 		if (--open === 0 && !killed) done();
 	};
 
-	const track = (animation: Animation, end: () => void) => {
+	const track = (animation: Animation, end: () => void, keep?: () => void) => {
 		open++;
-		running.add(animation);
+		running.set(animation, keep);
 		animation.onfinish = () => {
 			running.delete(animation);
 			if (killed) return;
@@ -68,28 +69,43 @@ export function sequence(done: () => void): Sequence {
 					easing,
 					fill: 'forwards'
 				});
-				track(animation, () => {
-					if (then) then(target);
-					else style[property] = to;
-					animation.cancel();
-				});
+				track(
+					animation,
+					() => {
+						if (then) then(target);
+						else style[property] = to;
+						animation.cancel();
+					},
+					() => {
+						style[property] = valueAt(start, to, animation.effect?.getComputedTiming().progress);
+					}
+				);
 			}
 		},
 		kill() {
 			if (killed) return;
 			killed = true;
-			for (const animation of running) {
-				// A target no longer rendered (a layer taken out of the map) cannot keep its value.
-				try {
-					animation.commitStyles();
-				} catch {
-					// hidden: nothing to keep
-				}
+			// Each value is written as the tween has it now, not by commitStyles: WebKit counts that
+			// a write to the style attribute, which the page's CSP forbids (style-src-attr).
+			for (const [animation, keep] of running) {
+				keep?.();
 				animation.cancel();
 			}
 			running.clear();
 		}
 	};
+}
+
+/**
+ * A tween's value at `progress` (eased, 0…1; none before it starts) between two numbers with the
+ * same unit, as the browser interpolates it: `0.4`, `120px`.
+ */
+export function valueAt(from: string, to: string, progress: number | null | undefined): string {
+	const p = progress ?? 0;
+	const [a, b] = [parseFloat(from), parseFloat(to)];
+	if (Number.isNaN(a) || Number.isNaN(b)) return p < 0.5 ? from : to;
+	const unit = /[a-z%]+$/i.exec(to.trim())?.[0] ?? '';
+	return `${+(a + (b - a) * p).toFixed(4)}${unit}`;
 }
 
 /** gsap's eases as CSS timing functions (Robert Penner's, fitted as cubic Béziers). */
